@@ -1,0 +1,209 @@
+/**
+ * Derivations: group sums inside a report, year series per agency, year-on-year change, peer percentiles and
+ * coverage. All pure functions of validated data; d3-array does the grouping and ranking.
+ */
+import { bisectRight, group, rollup, sort, sum } from 'd3-array';
+import { HEADLINES, MIN_PEERS } from './headlines.ts';
+import type {
+  AgencyRow,
+  CoverageOut,
+  FigureOut,
+  HeadlineOut,
+  Level,
+  MetricOut,
+  Qualifier,
+  ReportOut,
+  SeriesPoint,
+  Template,
+} from './schema.ts';
+import { LEVELS, TEMPLATES } from './schema.ts';
+import { findProvince } from './provinces.ts';
+
+/** Avoid binary-fraction noise such as 0.1 + 0.2 in sums of 万元 values. */
+export function roundValue(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/**
+ * The qualifier of a sum: exact when every part is exact; a lower bound when every part is exact or a lower
+ * bound; otherwise only approximate.
+ */
+export function combineQualifiers(qualifiers: readonly Qualifier[]): Qualifier {
+  if (qualifiers.every((q) => q === 'exact')) return 'exact';
+  if (qualifiers.every((q) => q === 'exact' || q === 'at_least')) return 'at_least';
+  return 'about';
+}
+
+export interface DerivedResult {
+  /** Figures computed for metrics the report does not state. */
+  derived: FigureOut[];
+  /** Metrics the report states that could also be computed, with a different result. */
+  disagreements: { metric: string; stated: number; computed: number }[];
+}
+
+/** Compute the catalogue's derived metrics for one report from the figures it states. */
+export function deriveReportFigures(
+  reportId: string,
+  stated: ReadonlyMap<string, FigureOut>,
+  metrics: readonly MetricOut[],
+): DerivedResult {
+  const result: DerivedResult = { derived: [], disagreements: [] };
+  for (const metric of metrics) {
+    const alternative = metric.derived_from.find((a) =>
+      a.mode === 'all' ? a.keys.every((k) => stated.has(k)) : a.keys.some((k) => stated.has(k)),
+    );
+    if (!alternative) continue;
+    const parts = alternative.keys.map((k) => stated.get(k)).filter((f): f is FigureOut => f !== undefined);
+    const value = roundValue(sum(parts, (f) => f.value));
+    const qualifier = combineQualifiers(parts.map((f) => f.qualifier));
+    const own = stated.get(metric.key);
+    if (own) {
+      if (own.qualifier === 'exact' && qualifier === 'exact' && own.value !== value) {
+        result.disagreements.push({ metric: metric.key, stated: own.value, computed: value });
+      }
+      continue;
+    }
+    result.derived.push({
+      report_id: reportId,
+      metric: metric.key,
+      value,
+      qualifier,
+      locator: `derived: ${parts.map((f) => f.metric).join(' + ')}`,
+      note: '',
+      derived: true,
+    });
+  }
+  return result;
+}
+
+/** Preference when an agency has two reports for one year: its own figures before system-wide ones. */
+const SCOPE_PREFERENCE = ['agency', 'agency_plus_subordinates', 'unknown', 'system'];
+
+/** Year series of every metric for one agency, oldest first, one point per year. */
+export function agencySeries(
+  reports: readonly ReportOut[],
+  figuresByReport: ReadonlyMap<string, readonly FigureOut[]>,
+): Record<string, SeriesPoint[]> {
+  const ordered = sort(reports, (a, b) => a.year - b.year || SCOPE_PREFERENCE.indexOf(a.scope) - SCOPE_PREFERENCE.indexOf(b.scope));
+  const series: Record<string, SeriesPoint[]> = {};
+  for (const report of ordered) {
+    for (const f of figuresByReport.get(report.id) ?? []) {
+      const points = (series[f.metric] ??= []);
+      if (points.at(-1)?.year === report.year) continue;
+      points.push({ year: report.year, value: f.value, qualifier: f.qualifier, report_id: report.id, derived: f.derived });
+    }
+  }
+  return Object.fromEntries(
+    Object.keys(series)
+      .sort()
+      .map((k) => [k, series[k] ?? []]),
+  );
+}
+
+/** Peer value lists: (level, metric, year) → sorted values of every agency of that level. */
+export type PeerIndex = Map<string, number[]>;
+
+const peerKey = (level: Level, metric: string, year: number) => `${level}|${metric}|${year}`;
+
+export function buildPeerIndex(agencies: readonly { level: Level; series: Record<string, SeriesPoint[]> }[]): PeerIndex {
+  const index: PeerIndex = new Map();
+  for (const agency of agencies) {
+    for (const [metric, points] of Object.entries(agency.series)) {
+      for (const p of points) {
+        const key = peerKey(agency.level, metric, p.year);
+        const values = index.get(key) ?? [];
+        values.push(p.value);
+        index.set(key, values);
+      }
+    }
+  }
+  for (const values of index.values()) values.sort((a, b) => a - b);
+  return index;
+}
+
+/** Share of peers (same level, metric and year, the agency included) whose value is at most this one. */
+export function peerPercentile(
+  index: PeerIndex,
+  level: Level,
+  metric: string,
+  point: SeriesPoint,
+): { percentile: number | null; count: number } {
+  const values = index.get(peerKey(level, metric, point.year)) ?? [];
+  if (values.length < MIN_PEERS) return { percentile: null, count: values.length };
+  return { percentile: bisectRight(values, point.value) / values.length, count: values.length };
+}
+
+/** Headline cards with year-on-year change and peer percentile. */
+export function headlines(level: Level, series: Record<string, SeriesPoint[]>, peers: PeerIndex): HeadlineOut[] {
+  return HEADLINES.map((card) => {
+    const candidates = card.metrics.map((metric) => ({ metric, points: series[metric] ?? [] })).filter((c) => c.points.length > 0);
+    const chosen = sort(candidates, (c) => -(c.points.at(-1)?.year ?? 0))[0];
+    const latest = chosen?.points.at(-1) ?? null;
+    const previous = latest ? (chosen?.points.find((p) => p.year === latest.year - 1) ?? null) : null;
+    const change = latest && previous ? roundValue(latest.value - previous.value) : null;
+    const peer = latest && chosen ? peerPercentile(peers, level, chosen.metric, latest) : { percentile: null, count: 0 };
+    return {
+      id: card.id,
+      metric: chosen?.metric ?? card.metrics[0],
+      latest,
+      previous,
+      change,
+      change_ratio: change !== null && previous && previous.value > 0 ? change / previous.value : null,
+      change_approximate: Boolean(latest && previous && (latest.qualifier !== 'exact' || previous.qualifier !== 'exact')),
+      peer_percentile: peer.percentile,
+      peer_count: peer.count,
+    };
+  });
+}
+
+const zeroBy = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+/** Coverage of the dataset: agencies × years, by province and level. */
+export function coverage(agencies: readonly AgencyRow[], reports: readonly ReportOut[], figureCount: number): CoverageOut {
+  const years = sort(new Set(reports.map((r) => r.year)));
+  const agencyById = new Map(agencies.map((a) => [a.id, a]));
+  const reportsByProvince = group(reports, (r) => agencyById.get(r.agency_id)?.province ?? '');
+  const yearCounts = (rs: readonly ReportOut[]) =>
+    Object.fromEntries(
+      sort(
+        rollup(
+          rs,
+          (v) => new Set(v.map((r) => r.agency_id)).size,
+          (r) => r.year,
+        ),
+      ).map(([y, n]) => [String(y), n]),
+    );
+  const provinces = sort(
+    group(agencies, (a) => a.province),
+    ([p]) => findProvince(p)?.code ?? p,
+  ).map(([province, list]) => {
+    const rs = reportsByProvince.get(province) ?? [];
+    const byLevel = zeroBy(LEVELS);
+    for (const a of list) byLevel[a.level]++;
+    return {
+      province,
+      province_en: findProvince(province)?.en ?? province,
+      agencies: list.length,
+      reports: rs.length,
+      by_level: byLevel,
+      by_year: yearCounts(rs),
+    };
+  });
+  const byLevel = zeroBy(LEVELS);
+  for (const a of agencies) byLevel[a.level]++;
+  const byTemplate = zeroBy<Template>(TEMPLATES);
+  for (const r of reports) byTemplate[r.template]++;
+  return {
+    years,
+    provinces,
+    totals: {
+      agencies: agencies.length,
+      reports: reports.length,
+      figures: figureCount,
+      provinces: provinces.length,
+      by_level: byLevel,
+      by_template: byTemplate,
+      by_year: yearCounts(reports),
+    },
+  };
+}

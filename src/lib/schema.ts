@@ -1,0 +1,337 @@
+/**
+ * The one source of truth for the shape of the data: the curated CSV rows (input) and the generated dataset
+ * (output). The data build validates CSV rows with the input schemas; the site parses the generated JSON with
+ * the output schema, so a change on one side that the other does not follow fails the build.
+ */
+import { z } from 'astro/zod';
+import { findProvince } from './provinces.ts';
+import { normaliseText, parseNumber } from './normalise.ts';
+
+export const LEVELS = ['province', 'prefecture', 'county'] as const;
+export const TEMPLATES = ['pre2019', 'gov2019', 'gov2021', 'unknown'] as const;
+export const QUALIFIERS = ['exact', 'at_least', 'about', 'nearly'] as const;
+export const SCOPES = ['agency', 'agency_plus_subordinates', 'system', 'unknown'] as const;
+export const UNITS = ['count', 'count_change', 'yuan', 'wan_yuan', 'amount_unknown_unit'] as const;
+export const GROUPS = ['proactive', 'proactive_tables', 'requests', 'fees', 'appeals'] as const;
+
+export type Level = (typeof LEVELS)[number];
+export type Template = (typeof TEMPLATES)[number];
+export type Qualifier = (typeof QUALIFIERS)[number];
+export type Unit = (typeof UNITS)[number];
+
+/** First year covered by reports under the 2007 regulations (in force 2008-05-01). */
+export const FIRST_YEAR = 2008;
+
+/** The columns each curated file must have, in the documented order. Extra columns are allowed and ignored. */
+export const COLUMNS = {
+  agencies: ['id', 'name_zh', 'name_en', 'level', 'sector', 'province', 'prefecture', 'aliases', 'website'],
+  reports: ['id', 'agency_id', 'year', 'template', 'source_url', 'official', 'scope', 'published', 'notes'],
+  figures: ['report_id', 'metric', 'value', 'qualifier', 'locator', 'note'],
+  metrics: ['key', 'label_zh', 'label_en', 'unit', 'group', 'definition_zh', 'definition_en', 'templates', 'derived_from'],
+} as const;
+
+export type FileKind = keyof typeof COLUMNS;
+
+// ---------------------------------------------------------------------------------------------------------
+// Field schemas. Each takes the raw cell text; errors say what to write instead.
+
+const text = z.string().transform(normaliseText);
+const required = (what: string) => text.pipe(z.string().min(1, `${what} is empty`));
+const slug = (what: string) =>
+  required(what).pipe(
+    z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `${what} must be lower-case letters, digits and hyphens (it becomes part of a URL)`),
+  );
+const oneOf = <T extends readonly [string, ...string[]]>(what: string, values: T) =>
+  text.pipe(z.enum(values, { error: (issue) => `unknown ${what} "${String(issue.input)}"; use one of: ${values.join(', ')}` }));
+const httpUrl = (what: string) =>
+  text.refine((s) => s === '' || /^https?:\/\/[^\s/]+\S*$/i.test(s), {
+    message: `${what} must start with http:// or https:// (leave it empty when the page is unknown)`,
+  });
+const pipeList = text.transform((s) =>
+  s === ''
+    ? []
+    : s
+        .split('|')
+        .map((part) => part.trim())
+        .filter((part) => part !== ''),
+);
+const yearField = (maxYear: number) =>
+  text.transform((s, ctx) => {
+    if (!/^\d{4}$/.test(s)) {
+      ctx.addIssue({ code: 'custom', message: `year "${s}" must be four digits, the year the figures cover` });
+      return z.NEVER;
+    }
+    const year = Number(s);
+    if (year < FIRST_YEAR || year > maxYear) {
+      ctx.addIssue({ code: 'custom', message: `year ${year} is out of range ${FIRST_YEAR}–${maxYear}` });
+      return z.NEVER;
+    }
+    return year;
+  });
+const numberField = text.transform((s, ctx) => {
+  const parsed = parseNumber(s);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.reason });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Input rows (curated CSV).
+
+export const agencyRow = z
+  .object({
+    /** Stable id: current division code + sector, e.g. 511112-jt; never changes when the agency is renamed. */
+    id: slug('id'),
+    /** Current full Chinese name. */
+    name_zh: required('name_zh'),
+    name_en: required('name_en'),
+    level: oneOf('level', LEVELS),
+    /** Sector slug, e.g. transport. */
+    sector: slug('sector'),
+    /** Full official name of the provincial-level division, e.g. 四川省. */
+    province: required('province').refine((p) => findProvince(p) !== undefined, {
+      message: 'unknown province; write its full official name, e.g. 四川省 or 广西壮族自治区',
+    }),
+    /**
+     * Prefecture-level city the agency belongs to (the city itself for a city bureau); empty for province level
+     * and for county-level units administered directly by the province (省直辖, e.g. 天门市).
+     */
+    prefecture: text,
+    /** Older or short names, separated by |. */
+    aliases: pipeList,
+    website: httpUrl('website'),
+  })
+  .superRefine((row, ctx) => {
+    if (row.level === 'prefecture' && row.prefecture === '') {
+      ctx.addIssue({ code: 'custom', path: ['prefecture'], message: 'prefecture is required for level prefecture (the city itself)' });
+    }
+    if (row.level === 'province' && row.prefecture !== '') {
+      ctx.addIssue({ code: 'custom', path: ['prefecture'], message: 'prefecture must be empty for level province' });
+    }
+  });
+export type AgencyRow = z.output<typeof agencyRow>;
+
+export const reportRow = (maxYear: number) =>
+  z
+    .object({
+      /** Conventionally <agency_id>-<year>. */
+      id: slug('id'),
+      agency_id: required('agency_id'),
+      /** The year the figures cover (from the title and statistics period, not the URL or publish date). */
+      year: yearField(maxYear),
+      template: oneOf('template', TEMPLATES),
+      /** The page the figures were taken from; empty when unknown. */
+      source_url: httpUrl('source_url'),
+      /** yes: a government site; no: a re-hosted copy. Empty only when source_url is empty. */
+      official: oneOf('official', ['yes', 'no', ''] as const),
+      scope: oneOf('scope', SCOPES),
+      published: text.refine((s) => s === '' || /^\d{4}-\d{2}-\d{2}$/.test(s), {
+        message: 'published must be a date YYYY-MM-DD or empty',
+      }),
+      notes: text,
+    })
+    .superRefine((row, ctx) => {
+      if (row.source_url !== '' && row.official === '') {
+        ctx.addIssue({ code: 'custom', path: ['official'], message: 'official must be yes or no when source_url is given' });
+      }
+      if (row.source_url === '' && row.notes === '') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['notes'],
+          message: 'source_url is empty, so notes must say where the document came from',
+        });
+      }
+    });
+export type ReportRow = z.output<ReturnType<typeof reportRow>>;
+
+export const figureRow = z.object({
+  report_id: required('report_id'),
+  metric: required('metric'),
+  /** Checked against the metric's unit (sign) during validation. */
+  value: numberField,
+  /** Empty means exact. */
+  qualifier: text
+    .transform((s) => (s === '' ? 'exact' : s))
+    .pipe(
+      z.enum(QUALIFIERS, {
+        error: (issue) => `unknown qualifier "${String(issue.input)}"; use one of: ${QUALIFIERS.join(', ')} (or leave empty for exact)`,
+      }),
+    ),
+  /** Where in the report the number is, e.g. "表三 row 一 col 总计". */
+  locator: required('locator'),
+  note: text,
+});
+export type FigureRow = z.output<typeof figureRow>;
+
+export const metricRow = z.object({
+  key: required('key').pipe(z.string().regex(/^[a-z0-9_]+(?:\.[a-z0-9_]+)+$/, 'key must be dotted snake_case, e.g. requests.new.total')),
+  label_zh: required('label_zh'),
+  label_en: required('label_en'),
+  unit: oneOf('unit', UNITS),
+  group: oneOf('group', GROUPS),
+  definition_zh: required('definition_zh'),
+  definition_en: required('definition_en'),
+  templates: pipeList.pipe(
+    z.array(z.enum(TEMPLATES, { error: (issue) => `unknown template "${String(issue.input)}" in templates` })).min(1, 'templates is empty'),
+  ),
+  /**
+   * How the build computes this metric when a report does not state it: alternatives separated by `;`, each a
+   * list of keys separated by `|` whose values are summed. The first alternative with all its keys present
+   * wins. An alternative prefixed `any:` sums whichever of its keys are present (at least one).
+   */
+  derived_from: text.transform((s) =>
+    s === ''
+      ? []
+      : s.split(';').map((alternative) => {
+          const any = alternative.trim().startsWith('any:');
+          const keys = alternative
+            .trim()
+            .replace(/^any:/, '')
+            .split('|')
+            .map((key) => key.trim())
+            .filter((key) => key !== '');
+          return { mode: any ? ('any' as const) : ('all' as const), keys };
+        }),
+  ),
+});
+export type MetricRow = z.output<typeof metricRow>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Output (generated dataset, read by the site).
+
+const valueWithQualifier = {
+  value: z.number(),
+  qualifier: z.enum(QUALIFIERS),
+};
+
+export const figureOut = z.object({
+  report_id: z.string(),
+  metric: z.string(),
+  ...valueWithQualifier,
+  locator: z.string(),
+  note: z.string(),
+  /** True when the build computed the value from other figures of the same report. */
+  derived: z.boolean(),
+});
+export type FigureOut = z.infer<typeof figureOut>;
+
+export const warningOut = z.object({
+  /** R1–R6 (report arithmetic), R4 (carry-over between years), D (derived total disagrees), T (metric outside template), L (规章 at county level). */
+  rule: z.string(),
+  report_id: z.string(),
+  agency_id: z.string(),
+  year: z.number(),
+  message_en: z.string(),
+  message_zh: z.string(),
+});
+export type WarningOut = z.infer<typeof warningOut>;
+
+export const seriesPoint = z.object({
+  year: z.number(),
+  ...valueWithQualifier,
+  report_id: z.string(),
+  derived: z.boolean(),
+});
+export type SeriesPoint = z.infer<typeof seriesPoint>;
+
+export const headlineOut = z.object({
+  /** Card id from HEADLINES. */
+  id: z.string(),
+  /** The metric the card shows (the one with the most recent figure among the card's metrics). */
+  metric: z.string(),
+  latest: seriesPoint.nullable(),
+  /** The figure for the year before `latest`, when the agency has one. */
+  previous: seriesPoint.nullable(),
+  /** latest − previous; null when either is missing. Approximate when either value is. */
+  change: z.number().nullable(),
+  change_ratio: z.number().nullable(),
+  change_approximate: z.boolean(),
+  /** Share of same-level agencies with a figure for the same year that this agency meets or exceeds (0–1). */
+  peer_percentile: z.number().nullable(),
+  peer_count: z.number(),
+});
+export type HeadlineOut = z.infer<typeof headlineOut>;
+
+export const agencyOut = z.object({
+  id: z.string(),
+  name_zh: z.string(),
+  name_en: z.string(),
+  level: z.enum(LEVELS),
+  sector: z.string(),
+  province: z.string(),
+  province_en: z.string(),
+  prefecture: z.string(),
+  aliases: z.array(z.string()),
+  website: z.string().nullable(),
+  years: z.array(z.number()),
+  report_ids: z.array(z.string()),
+  headlines: z.array(headlineOut),
+  /** Year series of every metric the agency has, keyed by metric. */
+  series: z.record(z.string(), z.array(seriesPoint)),
+  warning_count: z.number(),
+});
+export type AgencyOut = z.infer<typeof agencyOut>;
+
+export const reportOut = z.object({
+  id: z.string(),
+  agency_id: z.string(),
+  year: z.number(),
+  template: z.enum(TEMPLATES),
+  source_url: z.string().nullable(),
+  official: z.boolean().nullable(),
+  scope: z.enum(SCOPES),
+  published: z.string().nullable(),
+  notes: z.string(),
+  figure_count: z.number(),
+});
+export type ReportOut = z.infer<typeof reportOut>;
+
+export const metricOut = z.object({
+  key: z.string(),
+  label_zh: z.string(),
+  label_en: z.string(),
+  unit: z.enum(UNITS),
+  group: z.enum(GROUPS),
+  definition_zh: z.string(),
+  definition_en: z.string(),
+  templates: z.array(z.enum(TEMPLATES)),
+  derived_from: z.array(z.object({ mode: z.enum(['all', 'any']), keys: z.array(z.string()) })),
+});
+export type MetricOut = z.infer<typeof metricOut>;
+
+export const coverageOut = z.object({
+  years: z.array(z.number()),
+  /** Per province: agencies and reports by level, and agencies with a report per year. */
+  provinces: z.array(
+    z.object({
+      province: z.string(),
+      province_en: z.string(),
+      agencies: z.number(),
+      reports: z.number(),
+      by_level: z.record(z.enum(LEVELS), z.number()),
+      by_year: z.record(z.string(), z.number()),
+    }),
+  ),
+  totals: z.object({
+    agencies: z.number(),
+    reports: z.number(),
+    figures: z.number(),
+    provinces: z.number(),
+    by_level: z.record(z.enum(LEVELS), z.number()),
+    by_template: z.record(z.enum(TEMPLATES), z.number()),
+    by_year: z.record(z.string(), z.number()),
+  }),
+});
+export type CoverageOut = z.infer<typeof coverageOut>;
+
+export const datasetOut = z.object({
+  metrics: z.array(metricOut),
+  agencies: z.array(agencyOut),
+  reports: z.array(reportOut),
+  figures: z.array(figureOut),
+  warnings: z.array(warningOut),
+  coverage: coverageOut,
+});
+export type DatasetOut = z.infer<typeof datasetOut>;

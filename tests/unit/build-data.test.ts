@@ -1,0 +1,75 @@
+/** The data build command: exit codes, messages on stderr, files written, byte-identical reruns. */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { AGENCIES, FIGURES, METRICS, REPORTS, appendLine } from './fixtures.ts';
+
+const run = promisify(execFile);
+
+async function dataDir(figures = FIGURES): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'data-'));
+  await writeFile(join(dir, 'agencies.csv'), AGENCIES);
+  await writeFile(join(dir, 'reports.csv'), REPORTS);
+  await writeFile(join(dir, 'figures.csv'), figures);
+  await writeFile(join(dir, 'metrics.csv'), METRICS);
+  return dir;
+}
+
+async function buildData(inDir: string, outDir: string) {
+  try {
+    const { stderr } = await run(process.execPath, ['scripts/build-data.ts', '--in', inDir, '--out', outDir]);
+    return { code: 0, stderr };
+  } catch (error) {
+    const e = error as { code: number; stderr: string };
+    return { code: e.code, stderr: e.stderr };
+  }
+}
+
+async function readTree(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return Object.fromEntries(await Promise.all(files.sort().map(async (f) => [f.slice(dir.length), await readFile(f, 'utf8')] as const)));
+}
+
+describe('scripts/build-data.ts', () => {
+  it('writes the dataset and downloads, identically on every run', async () => {
+    const input = await dataDir();
+    const [a, b] = [await mkdtemp(join(tmpdir(), 'out-')), await mkdtemp(join(tmpdir(), 'out-'))];
+    expect((await buildData(input, a)).code).toBe(0);
+    expect((await buildData(input, b)).code).toBe(0);
+    const [treeA, treeB] = [await readTree(a), await readTree(b)];
+    expect(Object.keys(treeA)).toEqual([
+      '/dataset.json',
+      '/downloads/agencies/990100-jt.csv',
+      '/downloads/agencies/990100-jt.json',
+      '/downloads/agencies/990101-jt.csv',
+      '/downloads/agencies/990101-jt.json',
+      '/downloads/dataset.json',
+      '/downloads/figures.csv',
+      '/downloads/metrics.csv',
+    ]);
+    expect(treeA).toEqual(treeB);
+    expect(treeA['/downloads/agencies/990100-jt.csv']).toContain('990100-jt-2021,gov2021,agency,proactive.total,');
+  });
+
+  it('prints every error as file:line:column and a summary, exits 1 and writes nothing', async () => {
+    const bad = appendLine(appendLine(FIGURES, '990100-jt-2022,proactive.totl,1,exact,x,'), '990100-jt-2022,requests.handled,-1,exact,x,');
+    const input = await dataDir(bad);
+    const out = join(await mkdtemp(join(tmpdir(), 'out-')), 'generated');
+    const { code, stderr } = await buildData(input, out);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${input}/figures.csv:15:16: metric: unknown metric key "proactive.totl"`);
+    expect(stderr).toContain(`${input}/figures.csv:16:33: value: negative value -1`);
+    expect(stderr).toContain(`${input}/figures.csv: read 15, accepted 13, rejected 2`);
+    await expect(readdir(out)).rejects.toThrow();
+  });
+
+  it('lists arithmetic warnings without failing', async () => {
+    const { code, stderr } = await buildData(await dataDir(), await mkdtemp(join(tmpdir(), 'out-')));
+    expect(code).toBe(0);
+    expect(stderr).toContain('warning R4 990100-jt-2022:');
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { yearRange } from '../../src/lib/charts/agency-charts.ts';
+import { buildPeerIndex, combineQualifiers, deriveReportFigures, headlines, peerPercentile, roundValue } from '../../src/lib/derive.ts';
+import type { FigureOut, MetricOut, Qualifier, SeriesPoint } from '../../src/lib/schema.ts';
+import { build } from './fixtures.ts';
+
+const metrics: MetricOut[] = build().dataset.metrics;
+const fig = (metric: string, value: number, qualifier: Qualifier = 'exact'): FigureOut => ({
+  report_id: 'r',
+  metric,
+  value,
+  qualifier,
+  locator: 'x',
+  note: '',
+  derived: false,
+});
+const stated = (...figures: FigureOut[]) => new Map(figures.map((f) => [f.metric, f]));
+const point = (year: number, value: number, qualifier: Qualifier = 'exact'): SeriesPoint => ({ year, value, qualifier, report_id: `r${year}`, derived: false });
+
+describe('combineQualifiers', () => {
+  it.each([
+    [['exact', 'exact'], 'exact', 'all exact stays exact'],
+    [['exact', 'at_least'], 'at_least', 'a lower bound plus exact is a lower bound'],
+    [['at_least', 'about'], 'about', 'anything with "about" is only approximate'],
+    [['nearly'], 'about', '"nearly" is an approximation, not a bound'],
+  ] as [Qualifier[], Qualifier, string][])('%j → %s (%s)', (qs, expected) => {
+    expect(combineQualifiers(qs)).toBe(expected);
+  });
+});
+
+describe('deriveReportFigures', () => {
+  it('sums group rows only when every part is present', () => {
+    const complete = deriveReportFigures(
+      'r',
+      stated(fig('requests.outcome.unable.not_held.total', 2), fig('requests.outcome.unable.needs_creation.total', 1), fig('requests.outcome.unable.unclear.total', 0)),
+      metrics,
+    );
+    expect(complete.derived.find((f) => f.metric === 'requests.outcome.unable.sum')).toMatchObject({ value: 3, derived: true });
+    const partial = deriveReportFigures('r', stated(fig('requests.outcome.unable.not_held.total', 2)), metrics);
+    expect(partial.derived.find((f) => f.metric === 'requests.outcome.unable.sum')).toBeUndefined();
+  });
+
+  it('takes the 2019 single row for other handling', () => {
+    const { derived } = deriveReportFigures('r', stated(fig('requests.outcome.other_2019.total', 4)), metrics);
+    expect(derived.find((f) => f.metric === 'requests.outcome.other.sum')?.value).toBe(4);
+  });
+
+  it('sums whichever channels are stated, and marks approximate parts', () => {
+    const { derived } = deriveReportFigures('r', stated(fig('proactive.website', 260, 'at_least'), fig('proactive.wechat', 80)), metrics);
+    expect(derived.find((f) => f.metric === 'proactive.channels_sum')).toMatchObject({ value: 340, qualifier: 'at_least' });
+  });
+
+  it('never replaces a stated figure, and reports a disagreement', () => {
+    const result = deriveReportFigures(
+      'r',
+      stated(fig('appeals.litigation_direct.total', 1), fig('appeals.litigation_after_review.total', 1), fig('appeals.litigation.total', 3)),
+      metrics,
+    );
+    expect(result.derived.find((f) => f.metric === 'appeals.litigation.total')).toBeUndefined();
+    expect(result.disagreements).toEqual([{ metric: 'appeals.litigation.total', stated: 3, computed: 2 }]);
+  });
+
+  it('rounds away binary-fraction noise', () => {
+    expect(roundValue(0.1 + 0.2)).toBe(0.3);
+  });
+});
+
+describe('headlines', () => {
+  const peers = buildPeerIndex([]);
+  it('compares the latest year with the year before only', () => {
+    const [card] = headlines('county', { 'proactive.total': [point(2020, 100), point(2021, 120)] }, peers);
+    expect(card).toMatchObject({ id: 'proactive', change: 20, change_ratio: 0.2, change_approximate: false });
+  });
+  it('gives no change across a gap year', () => {
+    const [card] = headlines('county', { 'proactive.total': [point(2019, 100), point(2021, 120)] }, peers);
+    expect(card).toMatchObject({ previous: null, change: null });
+  });
+  it('marks a change between approximate figures', () => {
+    const [card] = headlines('county', { 'proactive.total': [point(2020, 100), point(2021, 260, 'at_least')] }, peers);
+    expect(card?.change_approximate).toBe(true);
+  });
+  it('falls back to the channel sum when no total is stated', () => {
+    const [card] = headlines('county', { 'proactive.channels_sum': [point(2022, 42)] }, peers);
+    expect(card).toMatchObject({ metric: 'proactive.channels_sum', latest: { value: 42 } });
+  });
+  it('leaves a card empty when the metric is never stated (missing is not zero)', () => {
+    const cards = headlines('county', {}, peers);
+    expect(cards.every((c) => c.latest === null && c.change === null)).toBe(true);
+  });
+});
+
+describe('peerPercentile', () => {
+  const agencies = [1, 2, 3, 4, 5, 6].map((v) => ({ level: 'county' as const, series: { 'requests.new.total': [point(2022, v)] } }));
+  const index = buildPeerIndex(agencies);
+  it('is the share of same-level peers at or below the value', () => {
+    expect(peerPercentile(index, 'county', 'requests.new.total', point(2022, 3))).toEqual({ percentile: 0.5, count: 6 });
+  });
+  it('refuses to rank with fewer than five peers', () => {
+    expect(peerPercentile(index, 'prefecture', 'requests.new.total', point(2022, 3))).toEqual({ percentile: null, count: 0 });
+  });
+});
+
+describe('yearRange', () => {
+  it('fills the years between the first and the last', () => {
+    expect(yearRange([2022, 2019])).toEqual([2019, 2020, 2021, 2022]);
+    expect(yearRange([])).toEqual([]);
+  });
+});
