@@ -1,0 +1,24 @@
+import type { Lang } from '../lib/format.ts';
+import { en } from './en.ts';
+import { zh, type Messages } from './zh.ts';
+
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+export function messages(lang: Lang): Messages {
+  return lang === 'zh' ? zh : en;
+}
+
+/** Fill {name} placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+}
+
+/** Path of a page in a language: zh at the root, en under /en/. `path` starts and ends with a slash. */
+export function localePath(lang: Lang, path: string): string {
+  return lang === 'zh' ? path : `/en${path}`;
+}
+
+/** getStaticPaths entries for a page that exists in both languages: zh at the root, en under /en/. */
+export function languagePaths() {
+  return LANGS.map((lang) => ({ params: { lang: lang === 'zh' ? undefined : lang }, props: { lang } }));
+}

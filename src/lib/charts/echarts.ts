@@ -1,0 +1,57 @@
+/**
+ * The only module that imports ECharts: the core plus exactly the charts and components the site draws, so
+ * nothing else can pull in the full bundle (a lint rule forbids importing `echarts` anywhere else).
+ * Charts are rendered to SVG strings at build time; the browser gets no ECharts code on agency pages.
+ */
+import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
+import { GridComponent, LegendComponent, type GridComponentOption, type LegendComponentOption } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+
+echarts.use([LineChart, BarChart, GridComponent, LegendComponent, SVGRenderer]);
+
+export type ChartOption = echarts.ComposeOption<LineSeriesOption | BarSeriesOption | GridComponentOption | LegendComponentOption>;
+export type SeriesOption = LineSeriesOption | BarSeriesOption;
+
+export interface RenderSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * ECharts numbers element ids and CSS classes with process-wide counters (zr3-c0, zr3-cls-17), so a chart's
+ * bytes would depend on what was rendered before it. Renumber them per SVG, in order of first appearance,
+ * under the chart's own prefix.
+ */
+export function stabiliseIds(svg: string, idPrefix: string): string {
+  const seen = new Map<string, string>();
+  const perKind = new Map<string, number>();
+  return svg.replace(/zr\d+-([a-z]+-?)?(\d+)/g, (token, kind: string | undefined) => {
+    let stable = seen.get(token);
+    if (stable === undefined) {
+      const k = kind ?? '';
+      const n = perKind.get(k) ?? 0;
+      perKind.set(k, n + 1);
+      stable = `${idPrefix}-${k}${n}`;
+      seen.set(token, stable);
+    }
+    return stable;
+  });
+}
+
+const escapeXml = (s: string) => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? c);
+
+/**
+ * Render an option to a deterministic SVG string; `idPrefix` must be unique within the page. The SVG is
+ * labelled as an image with `label` for screen readers (the data table next to it carries the numbers).
+ */
+export function renderSvg(option: ChartOption, size: RenderSize, idPrefix: string, label: string): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  try {
+    chart.setOption({ ...option, animation: false });
+    const svg = stabiliseIds(chart.renderToSVGString({ useViewBox: true }), idPrefix);
+    return svg.replace(/^<svg /, `<svg role="img" aria-label="${escapeXml(label)}" `);
+  } finally {
+    chart.dispose();
+  }
+}

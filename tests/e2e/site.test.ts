@@ -1,0 +1,144 @@
+/** The built site in a real browser, on the fixture dataset (tests/unit/fixtures.ts) built with DATA_DIR. */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch } from './browser.ts';
+
+const base = inject('fixtureUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const response = await page.goto(`${base}${path}`);
+  expect(response?.status()).toBe(200);
+  return page;
+}
+
+describe('agency page', () => {
+  it('draws each headline chart as SVG with its data table and source links', async () => {
+    const page = await open('/agencies/990100-jt/');
+    const chart = page.locator('section.chart', { has: page.locator('h3', { hasText: '主动公开信息数' }) });
+    const svg = chart.locator('svg[role="img"]');
+    await expect(svg.count()).resolves.toBe(1);
+    await expect(svg.locator('path').count()).resolves.toBeGreaterThan(5);
+
+    const rows = chart.locator('tbody tr');
+    await expect(rows.locator('th').allTextContents()).resolves.toEqual(['2022', '2021', '2019']);
+    await expect(rows.nth(1).locator('td.num').textContent()).resolves.toBe('120余');
+    await expect(rows.nth(1).locator('td.num .approx').count()).resolves.toBe(1);
+    await expect(rows.nth(1).locator('a').getAttribute('href')).resolves.toBe('https://example.gov.cn/2021.html');
+    await expect(rows.nth(2).locator('td').last().textContent()).resolves.toBe('来源页面未知');
+  });
+
+  it('says why a chart cannot be drawn instead of drawing zeros', async () => {
+    const page = await open('/agencies/990100-jt/');
+    const fees = page.locator('section.chart', { has: page.locator('h3', { hasText: '信息公开收费' }) });
+    await expect(fees.locator('svg').count()).resolves.toBe(0);
+    await expect(fees.locator('.chart-empty').textContent()).resolves.toContain('没有这一项数字');
+  });
+
+  it('shows headline figures with the change on the previous year', async () => {
+    const page = await open('/agencies/990100-jt/');
+    const card = page.locator('[data-headline="proactive"]');
+    await expect(card.locator('.value').textContent()).resolves.toContain('150');
+    await expect(card.textContent()).resolves.toContain('比上年 (2021): ≈+30');
+  });
+
+  it('lists the data-quality warnings and the sources', async () => {
+    const page = await open('/agencies/990100-jt/');
+    await expect(page.locator('.warnings [data-rule="R4"]').count()).resolves.toBe(1);
+    const sources = page.locator('.sources li');
+    await expect(sources.count()).resolves.toBe(3);
+    await expect(page.locator('[data-report="990100-jt-2019"]').textContent()).resolves.toContain('来源页面未知');
+    await expect(page.locator('[data-report="990100-jt-2021"] a').getAttribute('href')).resolves.toBe('https://example.gov.cn/2021.html');
+  });
+
+  it('offers the agency figures as CSV and JSON', async () => {
+    const page = await open('/agencies/990100-jt/');
+    const csvHref = await page.locator('#downloads ~ ul a', { hasText: 'CSV' }).getAttribute('href');
+    const csv = await page.request.get(`${base}${csvHref}`);
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain('990100-jt,测试市交通运输局,Test City Transport Bureau');
+    const json = await page.request.get(`${base}/downloads/agencies/990100-jt.json`);
+    expect((await json.json()).reports).toHaveLength(3);
+  });
+
+  it('is readable with JavaScript off: charts and tables are in the HTML', async () => {
+    const page = await open('/agencies/990100-jt/', { javaScriptEnabled: false });
+    await expect(page.locator('section.chart svg').count()).resolves.toBe(3);
+    await expect(page.locator('section.chart table').count()).resolves.toBe(3);
+  });
+
+  it('shows a tooltip with the value and its source when hovering a point', async () => {
+    const page = await open('/agencies/990100-jt/');
+    const chart = page.locator('chart-hover').first();
+    await chart.locator('[ecmeta_series_index="0"][ecmeta_data_index="2"]').first().hover({ force: true });
+    await expect(chart.locator('.chart-tip').textContent()).resolves.toContain('2021: 120余');
+  });
+
+  it('ships at most 15 KB of JavaScript (gzip)', async () => {
+    const page = await open('/agencies/990100-jt/');
+    const inline = await page.locator('script:not([src])').allTextContents();
+    const external = await page.locator('script[src]').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src));
+    const bodies = [...inline, ...(await Promise.all(external.map(async (src) => (await page.request.get(src)).text())))];
+    const gzipped = bodies.reduce((n, body) => n + gzipSync(body).length, 0);
+    expect(gzipped).toBeLessThanOrEqual(15 * 1024);
+  });
+
+  it('exists in English with the qualifier in English', async () => {
+    const page = await open('/en/agencies/990100-jt/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Test City Transport Bureau');
+    await expect(page.locator('section.chart').first().textContent()).resolves.toContain('120+');
+  });
+});
+
+describe('directory and home', () => {
+  it('filters the directory by level and by the search box', async () => {
+    const page = await open('/agencies/');
+    await expect(page.locator('tbody tr:visible').count()).resolves.toBe(2);
+    await page.selectOption('select[name="level"]', 'county');
+    await expect(page.locator('tbody tr:visible').count()).resolves.toBe(1);
+    const searched = await open('/agencies/?q=test%20city');
+    await expect(searched.locator('tbody tr:visible').count()).resolves.toBe(1);
+  });
+
+  it('shows coverage on the home page', async () => {
+    const page = await open('/');
+    await expect(page.locator('.stats').textContent()).resolves.toMatch(/2\s*机关\s*4\s*年度报告/);
+    await expect(page.locator('table.coverage tbody tr').count()).resolves.toBe(1);
+  });
+});
+
+describe('accessibility', () => {
+  it.each(['/', '/agencies/', '/agencies/990100-jt/', '/en/agencies/990100-jt/'])('%s has no serious axe violations', async (path) => {
+    const page = await open(path);
+    await page.addScriptTag({ content: await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+  });
+});
+
+describe('deterministic output', () => {
+  it('builds byte-identical HTML and downloads from the same input', async () => {
+    const tree = async (dir: string) => {
+      const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+      return Object.fromEntries(await Promise.all(files.sort().map(async (f) => [f.slice(dir.length), await readFile(f, 'utf8')] as const)));
+    };
+    const [a, b] = await Promise.all([tree(inject('fixtureDist')), tree(inject('fixtureDistAgain'))]);
+    expect(Object.keys(a).length).toBeGreaterThan(10);
+    expect(a).toEqual(b);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { AGENCY_CHARTS, chartData, type ChartData } from '../../src/lib/charts/agency-charts.ts';
+import { renderSvg, stabiliseIds } from '../../src/lib/charts/echarts.ts';
+import { CHART_SIZE, yearChartOption } from '../../src/lib/charts/options.ts';
+import type { Qualifier, SeriesPoint } from '../../src/lib/schema.ts';
+
+const point = (year: number, value: number, qualifier: Qualifier = 'exact'): SeriesPoint => ({ year, value, qualifier, report_id: `r${year}`, derived: false });
+const proactive = AGENCY_CHARTS.find((c) => c.id === 'proactive');
+if (!proactive) throw new Error('proactive chart missing');
+
+const data: ChartData = chartData(proactive, [2019, 2022], { 'proactive.total': [point(2019, 80), point(2021, 120, 'at_least'), point(2022, 0)] }, (k) => k);
+
+describe('chartData', () => {
+  it('has a slot for every year of the agency range, null where nothing is stated', () => {
+    expect(data.years).toEqual([2019, 2020, 2021, 2022]);
+    expect(data.series).toHaveLength(1);
+    expect(data.series[0]?.points.map((p) => p?.value ?? null)).toEqual([80, null, 120, 0]);
+  });
+
+  it('leaves out series without any figure', () => {
+    expect(chartData(proactive, [2020], {}, (k) => k).series).toEqual([]);
+  });
+});
+
+describe('yearChartOption', () => {
+  const option = yearChartOption(data, 'en');
+  const series = (option.series as { data: unknown[]; connectNulls?: boolean }[])[0];
+
+  it('keeps missing years as null (a gap), never 0, and does not bridge them', () => {
+    expect(series?.data[1]).toBeNull();
+    expect(series?.connectNulls).toBe(false);
+  });
+
+  it('keeps a stated zero as zero', () => {
+    expect(series?.data[3]).toMatchObject({ value: 0 });
+  });
+
+  it('draws approximate figures hollow with their qualifier as a label', () => {
+    expect(series?.data[2]).toMatchObject({ value: 120, symbol: 'emptyCircle', label: { show: true, formatter: '120+' } });
+    expect(series?.data[0]).toMatchObject({ symbol: 'circle', label: { show: false } });
+  });
+
+  it('marks approximate bars with a dashed border', () => {
+    const fees = AGENCY_CHARTS.find((c) => c.id === 'fees');
+    if (!fees) throw new Error('fees chart missing');
+    const bars = yearChartOption(chartData(fees, [2021], { 'fees.info_processing.collected_yuan': [point(2021, 400, 'about')] }, (k) => k), 'zh');
+    expect((bars.series as { data: unknown[] }[])[0]?.data[0]).toMatchObject({ itemStyle: { borderType: 'dashed' }, label: { formatter: '约400' } });
+  });
+});
+
+describe('renderSvg', () => {
+  const render = () => renderSvg(yearChartOption(data, 'zh'), CHART_SIZE, 'chart-proactive', '主动公开信息数');
+
+  it('gives the same bytes every time, whatever was rendered before', () => {
+    expect(render()).toBe(render());
+  });
+
+  it('is a labelled image with no NaN anywhere', () => {
+    const svg = render();
+    expect(svg).toMatch(/^<svg role="img" aria-label="主动公开信息数" /);
+    expect(svg).not.toContain('NaN');
+    expect(svg).toContain('120余');
+  });
+
+  it('renumbers ECharts ids per chart', () => {
+    expect(stabiliseIds('<g clip-path="url(#zr7-c0)"></g><p class="zr7-cls-3 zr7-cls-9 zr7-cls-3">', 'x')).toBe(
+      '<g clip-path="url(#x-c0)"></g><p class="x-cls-0 x-cls-1 x-cls-0">',
+    );
+  });
+});
