@@ -35,7 +35,9 @@ function scaled(factor: number): SourceTexts {
   const copies = (text: string) => {
     const cut = text.indexOf('\n') + 1;
     const body = text.slice(cut);
-    return text.slice(0, cut) + Array.from({ length: factor }, (_, i) => (i === 0 ? body : body.replace(/(\d{6}-jt)/g, `$1-x${i}`))).join('');
+    return (
+      text.slice(0, cut) + Array.from({ length: factor }, (_, i) => (i === 0 ? body : body.replace(/(\d{6}-jt)/g, `$1-x${i}`))).join('')
+    );
   };
   return { agencies: copies(texts.agencies), reports: copies(texts.reports), figures: copies(texts.figures), metrics: texts.metrics };
 }
@@ -46,12 +48,20 @@ const large = time(3, () => buildDataset(big, options));
 const { dataset } = real.result;
 const json = stableStringify(dataset);
 
-const charts = dataset.agencies.flatMap((a) => AGENCY_CHARTS.map((spec) => chartData(spec, a.years, a.series, (k) => k))).filter((c) => c.series.length > 0);
+const charts = dataset.agencies
+  .flatMap((a) => AGENCY_CHARTS.map((spec) => chartData(spec, a.years, a.series, (k) => k)))
+  .filter((c) => c.series.length > 0);
 const render = time(3, () => charts.map((c, i) => renderSvg(yearChartOption(c, 'zh'), CHART_SIZE, `c${i}`, 'x')));
 
 const rows: [string, string][] = [
-  ['data build, bundled data', `${real.ms.toFixed(1)} ms (${dataset.agencies.length} agencies, ${dataset.reports.length} reports, ${dataset.figures.length} figures; median of 10)`],
-  ['data build, 20× data', `${large.ms.toFixed(1)} ms (${large.result.dataset.reports.length} reports, ${large.result.dataset.figures.length} figures; median of 3)`],
+  [
+    'data build, bundled data',
+    `${real.ms.toFixed(1)} ms (${dataset.agencies.length} agencies, ${dataset.reports.length} reports, ${dataset.figures.length} figures; median of 10)`,
+  ],
+  [
+    'data build, 20× data',
+    `${large.ms.toFixed(1)} ms (${large.result.dataset.reports.length} reports, ${large.result.dataset.figures.length} figures; median of 3)`,
+  ],
   ['chart SVG render', `${(render.ms / charts.length).toFixed(2)} ms per chart (${charts.length} charts; median of 3)`],
   ['dataset.json', `${(json.length / 1024).toFixed(0)} KiB, ${(gzipSync(json).length / 1024).toFixed(0)} KiB gzip`],
 ];
@@ -62,7 +72,10 @@ if (existsSync('dist/agencies')) {
     .map((d) => readFileSync(join('dist/agencies', d.name, 'index.html'), 'utf8'));
   const html = pages.map((p) => gzipSync(p).length);
   const js = pages.map((p) => [...p.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + gzipSync(m[1] ?? '').length, 0));
-  rows.push(['agency page HTML (gzip)', `median ${((median(html) ?? 0) / 1024).toFixed(1)} KiB, max ${(Math.max(...html) / 1024).toFixed(1)} KiB (${pages.length} pages)`]);
+  rows.push([
+    'agency page HTML (gzip)',
+    `median ${((median(html) ?? 0) / 1024).toFixed(1)} KiB, max ${(Math.max(...html) / 1024).toFixed(1)} KiB (${pages.length} pages)`,
+  ]);
   rows.push(['agency page JavaScript (gzip)', `max ${(Math.max(...js) / 1024).toFixed(2)} KiB (budget 15 KiB)`]);
 } else {
   rows.push(['agency pages', 'dist/ not built; run `npm run build` first to measure page sizes']);

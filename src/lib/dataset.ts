@@ -133,7 +133,8 @@ export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildRe
   });
 
   // Assemble: stated figures, derived figures, checks.
-  const metricList = sort(metricByKey.values(), (m) => m.key);
+  // Catalogue order, as curated in metrics.csv (headline metrics first).
+  const metricList = metrics.rows.map((r) => r.value);
   const statedByReport = group(
     figures.rows.map((r): FigureOut => ({ ...r.value, derived: false })),
     (f) => f.report_id,
@@ -209,7 +210,13 @@ export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildRe
   }));
 
   const tables = [metrics, agencies, reports, figures];
-  const problems = tables.flatMap((t) => sort(t.problems, (p) => p.line, (p) => p.column));
+  const problems = tables.flatMap((t) =>
+    sort(
+      t.problems,
+      (p) => p.line,
+      (p) => p.column,
+    ),
+  );
   return {
     dataset: {
       metrics: metricList,

@@ -8,7 +8,10 @@ import type { Browser } from 'playwright-core';
 import { launch } from './browser.ts';
 
 const agencies = Papa.parse<{ id: string }>(readFileSync('data/agencies.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
-const reports = Papa.parse<{ agency_id: string; source_url: string }>(readFileSync('data/reports.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+const reports = Papa.parse<{ agency_id: string; source_url: string }>(readFileSync('data/reports.csv', 'utf8'), {
+  header: true,
+  skipEmptyLines: true,
+}).data;
 let browser: Browser;
 
 beforeAll(async () => {

@@ -61,6 +61,8 @@ describe('agency page', () => {
     await expect(sources.count()).resolves.toBe(3);
     await expect(page.locator('[data-report="990100-jt-2019"]').textContent()).resolves.toContain('来源页面未知');
     await expect(page.locator('[data-report="990100-jt-2021"] a').getAttribute('href')).resolves.toBe('https://example.gov.cn/2021.html');
+    const figure = page.locator('[data-report="990100-jt-2021"] tr[data-metric="proactive.total"]');
+    await expect(figure.locator('td').allTextContents()).resolves.toEqual(['120余 ', '一(一)', '']);
   });
 
   it('offers the agency figures as CSV and JSON', async () => {
@@ -124,7 +126,9 @@ describe('accessibility', () => {
     const page = await open(path);
     await page.addScriptTag({ content: await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8') });
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+      const result = await (
+        window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }
+      ).axe.run();
       return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
     });
     expect(violations).toEqual([]);
@@ -134,8 +138,12 @@ describe('accessibility', () => {
 describe('deterministic output', () => {
   it('builds byte-identical HTML and downloads from the same input', async () => {
     const tree = async (dir: string) => {
-      const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-      return Object.fromEntries(await Promise.all(files.sort().map(async (f) => [f.slice(dir.length), await readFile(f, 'utf8')] as const)));
+      const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name));
+      return Object.fromEntries(
+        await Promise.all(files.sort().map(async (f) => [f.slice(dir.length), await readFile(f, 'utf8')] as const)),
+      );
     };
     const [a, b] = await Promise.all([tree(inject('fixtureDist')), tree(inject('fixtureDistAgain'))]);
     expect(Object.keys(a).length).toBeGreaterThan(10);

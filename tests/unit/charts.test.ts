@@ -1,14 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { AGENCY_CHARTS, chartData, type ChartData } from '../../src/lib/charts/agency-charts.ts';
+import { AGENCY_CHARTS, chartData, seriesLabel, type ChartData } from '../../src/lib/charts/agency-charts.ts';
 import { renderSvg, stabiliseIds } from '../../src/lib/charts/echarts.ts';
 import { CHART_SIZE, yearChartOption } from '../../src/lib/charts/options.ts';
 import type { Qualifier, SeriesPoint } from '../../src/lib/schema.ts';
 
-const point = (year: number, value: number, qualifier: Qualifier = 'exact'): SeriesPoint => ({ year, value, qualifier, report_id: `r${year}`, derived: false });
+const point = (year: number, value: number, qualifier: Qualifier = 'exact'): SeriesPoint => ({
+  year,
+  value,
+  qualifier,
+  report_id: `r${year}`,
+  derived: false,
+});
 const proactive = AGENCY_CHARTS.find((c) => c.id === 'proactive');
 if (!proactive) throw new Error('proactive chart missing');
 
-const data: ChartData = chartData(proactive, [2019, 2022], { 'proactive.total': [point(2019, 80), point(2021, 120, 'at_least'), point(2022, 0)] }, (k) => k);
+const data: ChartData = chartData(
+  proactive,
+  [2019, 2022],
+  { 'proactive.total': [point(2019, 80), point(2021, 120, 'at_least'), point(2022, 0)] },
+  (k) => k,
+);
 
 describe('chartData', () => {
   it('has a slot for every year of the agency range, null where nothing is stated', () => {
@@ -43,8 +54,14 @@ describe('yearChartOption', () => {
   it('marks approximate bars with a dashed border', () => {
     const fees = AGENCY_CHARTS.find((c) => c.id === 'fees');
     if (!fees) throw new Error('fees chart missing');
-    const bars = yearChartOption(chartData(fees, [2021], { 'fees.info_processing.collected_yuan': [point(2021, 400, 'about')] }, (k) => k), 'zh');
-    expect((bars.series as { data: unknown[] }[])[0]?.data[0]).toMatchObject({ itemStyle: { borderType: 'dashed' }, label: { formatter: '约400' } });
+    const bars = yearChartOption(
+      chartData(fees, [2021], { 'fees.info_processing.collected_yuan': [point(2021, 400, 'about')] }, (k) => k),
+      'zh',
+    );
+    expect((bars.series as { data: unknown[] }[])[0]?.data[0]).toMatchObject({
+      itemStyle: { borderType: 'dashed' },
+      label: { formatter: '约400' },
+    });
   });
 });
 
@@ -66,5 +83,13 @@ describe('renderSvg', () => {
     expect(stabiliseIds('<g clip-path="url(#zr7-c0)"></g><p class="zr7-cls-3 zr7-cls-9 zr7-cls-3">', 'x')).toBe(
       '<g clip-path="url(#x-c0)"></g><p class="x-cls-0 x-cls-1 x-cls-0">',
     );
+  });
+});
+
+describe('seriesLabel', () => {
+  it('drops the requests-table column suffix', () => {
+    expect(seriesLabel('予以公开 · 总计')).toBe('予以公开');
+    expect(seriesLabel('Outcome: disclosed: total')).toBe('Outcome: disclosed');
+    expect(seriesLabel('主动公开信息总数')).toBe('主动公开信息总数');
   });
 });

@@ -6,7 +6,18 @@ import { build } from './fixtures.ts';
 const metrics = new Map<string, MetricOut>(build().dataset.metrics.map((m) => [m.key, m]));
 
 function report(template: Template, year = 2022, id = `990100-jt-${year}`): ReportOut {
-  return { id, agency_id: '990100-jt', year, template, source_url: null, official: null, scope: 'agency', published: null, notes: '', figure_count: 0 };
+  return {
+    id,
+    agency_id: '990100-jt',
+    year,
+    template,
+    source_url: null,
+    official: null,
+    scope: 'agency',
+    published: null,
+    notes: '',
+    figure_count: 0,
+  };
 }
 
 function values(entries: Record<string, number | [number, Qualifier]>): Map<string, FigureOut> {
@@ -21,71 +32,93 @@ function values(entries: Record<string, number | [number, Qualifier]>): Map<stri
 const rules = (template: Template, entries: Record<string, number | [number, Qualifier]>, level: Level = 'prefecture') =>
   checkReport({ report: report(template), level, values: values(entries) }, metrics).map((w) => w.rule);
 
+interface Case {
+  why: string;
+  template: Template;
+  figures: Record<string, number | [number, Qualifier]>;
+  expected: string[];
+}
+
 describe('checkReport', () => {
-  it.each([
+  it.each<Case>([
     {
       why: 'R1 holds: 3 new + 1 carried in = 4 answered + 0 carried out',
-      template: 'gov2021' as const,
-      figures: { 'requests.new.total': 3, 'requests.carried_in.total': 1, 'requests.outcome.total.total': 4, 'requests.carried_out.total': 0 },
+      template: 'gov2021',
+      figures: {
+        'requests.new.total': 3,
+        'requests.carried_in.total': 1,
+        'requests.outcome.total.total': 4,
+        'requests.carried_out.total': 0,
+      },
       expected: [],
     },
     {
       why: 'R1 fails: 3 + 1 ≠ 3 + 0',
-      template: 'gov2021' as const,
-      figures: { 'requests.new.total': 3, 'requests.carried_in.total': 1, 'requests.outcome.total.total': 3, 'requests.carried_out.total': 0 },
+      template: 'gov2021',
+      figures: {
+        'requests.new.total': 3,
+        'requests.carried_in.total': 1,
+        'requests.outcome.total.total': 3,
+        'requests.carried_out.total': 0,
+      },
       expected: ['R1'],
     },
     {
       why: 'R1 is not judged on approximate figures',
-      template: 'gov2021' as const,
-      figures: { 'requests.new.total': [30, 'at_least'], 'requests.carried_in.total': 1, 'requests.outcome.total.total': 3, 'requests.carried_out.total': 0 },
+      template: 'gov2021',
+      figures: {
+        'requests.new.total': [30, 'at_least'],
+        'requests.carried_in.total': 1,
+        'requests.outcome.total.total': 3,
+        'requests.carried_out.total': 0,
+      },
       expected: [],
     },
     {
       why: 'R2 fails: outcome rows (2 + 1) exceed the total even with rows missing',
-      template: 'gov2021' as const,
+      template: 'gov2021',
       figures: { 'requests.outcome.total.total': 2, 'requests.outcome.disclosed.total': 2, 'requests.outcome.partial.total': 1 },
       expected: ['R2'],
     },
     {
       why: 'R2 is not judged when rows are missing and the parts present fit the total',
-      template: 'gov2021' as const,
+      template: 'gov2021',
       figures: { 'requests.outcome.total.total': 5, 'requests.outcome.disclosed.total': 2 },
       expected: [],
     },
     {
       why: 'R3 fails: natural persons 2 + companies 2 ≠ total 3 (other columns missing but already larger)',
-      template: 'gov2021' as const,
+      template: 'gov2021',
       figures: { 'requests.new.natural_person': 2, 'requests.new.org_commercial': 2, 'requests.new.total': 3 },
       expected: ['R3'],
     },
     {
       why: 'R5 holds when the overview counts carry-over in',
-      template: 'gov2021' as const,
+      template: 'gov2021',
       figures: { 'requests.narrative.total': 124, 'requests.new.total': 119, 'requests.carried_in.total': 5 },
       expected: [],
     },
     {
       why: 'R5 fails when the overview states another number',
-      template: 'gov2021' as const,
+      template: 'gov2021',
       figures: { 'requests.narrative.total': 12, 'requests.new.total': 10 },
       expected: ['R5'],
     },
     {
       why: 'R6 fails: review upheld 1 + corrected 1 ≠ total 1',
-      template: 'gov2021' as const,
+      template: 'gov2021',
       figures: { 'appeals.review.upheld': 1, 'appeals.review.corrected': 1, 'appeals.review.total': 1 },
       expected: ['R6'],
     },
     {
       why: 'T: a 2021-only key in a 2019-template report',
-      template: 'gov2019' as const,
+      template: 'gov2019',
       figures: { 'proactive.art20_1.rules.in_force': 0 },
       expected: ['T'],
     },
     {
       why: 'T is not raised for reports of unknown template',
-      template: 'unknown' as const,
+      template: 'unknown',
       figures: { 'proactive.art20_1.rules.in_force': 0 },
       expected: [],
     },
@@ -110,7 +143,12 @@ describe('checkReport', () => {
       {
         report: report('gov2021'),
         level: 'county',
-        values: values({ 'requests.new.total': 3, 'requests.carried_in.total': 1, 'requests.outcome.total.total': 3, 'requests.carried_out.total': 0 }),
+        values: values({
+          'requests.new.total': 3,
+          'requests.carried_in.total': 1,
+          'requests.outcome.total.total': 3,
+          'requests.carried_out.total': 0,
+        }),
       },
       metrics,
     );

@@ -88,13 +88,19 @@ const badInput: { kind: string; edit: Parameters<typeof build>[0]; error: string
   },
   {
     kind: 'missing required column',
-    edit: { agencies: AGENCIES.replace(',website\n', '\n').replace(/,https:\/\/example.gov.cn\/\n/, '\n').replace(/,,\n/, ',\n') },
+    edit: {
+      agencies: AGENCIES.replace(',website\n', '\n')
+        .replace(/,https:\/\/example.gov.cn\/\n/, '\n')
+        .replace(/,,\n/, ',\n'),
+    },
     error: 'data/agencies.csv:1:53: required column "website" is missing from the header',
     rejected: { agencies: 2, reports: 4, figures: 13 },
   },
   {
     kind: 'source URL that is not http(s)',
-    edit: { reports: replaceLine(REPORTS, 3, '990100-jt-2021,990100-jt,2021,gov2021,ftp://example.gov.cn/2021.html,yes,agency,2022-01-20,') },
+    edit: {
+      reports: replaceLine(REPORTS, 3, '990100-jt-2021,990100-jt,2021,gov2021,ftp://example.gov.cn/2021.html,yes,agency,2022-01-20,'),
+    },
     error: 'data/reports.csv:3:39: source_url: source_url must start with http:// or https://',
     rejected: { reports: 1, figures: 3 },
   },
@@ -106,7 +112,13 @@ const badInput: { kind: string; edit: Parameters<typeof build>[0]; error: string
   },
   {
     kind: 'unknown level',
-    edit: { agencies: replaceLine(AGENCIES, 3, '990101-jt,测试市甲区交通运输局,Test District A Transport Bureau,district,transport,四川省,测试市,,') },
+    edit: {
+      agencies: replaceLine(
+        AGENCIES,
+        3,
+        '990101-jt,测试市甲区交通运输局,Test District A Transport Bureau,district,transport,四川省,测试市,,',
+      ),
+    },
     error: 'data/agencies.csv:3:55: level: unknown level "district"; use one of: province, prefecture, county',
     rejected: { agencies: 1, reports: 1, figures: 2 },
   },

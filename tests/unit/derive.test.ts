@@ -15,7 +15,13 @@ const fig = (metric: string, value: number, qualifier: Qualifier = 'exact'): Fig
   derived: false,
 });
 const stated = (...figures: FigureOut[]) => new Map(figures.map((f) => [f.metric, f]));
-const point = (year: number, value: number, qualifier: Qualifier = 'exact'): SeriesPoint => ({ year, value, qualifier, report_id: `r${year}`, derived: false });
+const point = (year: number, value: number, qualifier: Qualifier = 'exact'): SeriesPoint => ({
+  year,
+  value,
+  qualifier,
+  report_id: `r${year}`,
+  derived: false,
+});
 
 describe('combineQualifiers', () => {
   it.each([
@@ -32,7 +38,11 @@ describe('deriveReportFigures', () => {
   it('sums group rows only when every part is present', () => {
     const complete = deriveReportFigures(
       'r',
-      stated(fig('requests.outcome.unable.not_held.total', 2), fig('requests.outcome.unable.needs_creation.total', 1), fig('requests.outcome.unable.unclear.total', 0)),
+      stated(
+        fig('requests.outcome.unable.not_held.total', 2),
+        fig('requests.outcome.unable.needs_creation.total', 1),
+        fig('requests.outcome.unable.unclear.total', 0),
+      ),
       metrics,
     );
     expect(complete.derived.find((f) => f.metric === 'requests.outcome.unable.sum')).toMatchObject({ value: 3, derived: true });
@@ -53,7 +63,11 @@ describe('deriveReportFigures', () => {
   it('never replaces a stated figure, and reports a disagreement', () => {
     const result = deriveReportFigures(
       'r',
-      stated(fig('appeals.litigation_direct.total', 1), fig('appeals.litigation_after_review.total', 1), fig('appeals.litigation.total', 3)),
+      stated(
+        fig('appeals.litigation_direct.total', 1),
+        fig('appeals.litigation_after_review.total', 1),
+        fig('appeals.litigation.total', 3),
+      ),
       metrics,
     );
     expect(result.derived.find((f) => f.metric === 'appeals.litigation.total')).toBeUndefined();

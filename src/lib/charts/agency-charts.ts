@@ -105,3 +105,8 @@ export function chartData(
       .filter((s) => s.points.some((p) => p !== null)),
   };
 }
+
+/** Legend text for a metric: its label without the "total" column suffix the requests-table keys carry. */
+export function seriesLabel(metricLabel: string): string {
+  return metricLabel.replace(/ · 总计$|: total$/, '');
+}

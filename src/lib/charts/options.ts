@@ -61,7 +61,14 @@ export function yearChartOption(data: ChartData, lang: Lang): ChartOption {
   return {
     textStyle: { fontFamily: FONT_FAMILY },
     legend: { top: 0, type: 'plain', textStyle: { fontSize: 12 } },
-    grid: { left: 8, right: 16, top: data.series.length > 3 ? 64 : 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: {
+      left: 8,
+      right: 16,
+      top: data.series.length > 3 ? 64 : 40,
+      bottom: 8,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'axisLabel',
+    },
     xAxis: { type: 'category', data: data.years.map(String), axisTick: { alignWithLabel: true } },
     yAxis: {
       type: 'value',
