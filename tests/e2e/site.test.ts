@@ -1,9 +1,9 @@
 /** The built site in a real browser, on the fixture dataset (tests/unit/fixtures.ts) built with DATA_DIR. */
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readTree } from '../helpers.ts';
 import { launch } from './browser.ts';
 
 const base = inject('fixtureUrl');
@@ -137,15 +137,7 @@ describe('accessibility', () => {
 
 describe('deterministic output', () => {
   it('builds byte-identical HTML and downloads from the same input', async () => {
-    const tree = async (dir: string) => {
-      const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
-        .filter((e) => e.isFile())
-        .map((e) => join(e.parentPath, e.name));
-      return Object.fromEntries(
-        await Promise.all(files.sort().map(async (f) => [f.slice(dir.length), await readFile(f, 'utf8')] as const)),
-      );
-    };
-    const [a, b] = await Promise.all([tree(inject('fixtureDist')), tree(inject('fixtureDistAgain'))]);
+    const [a, b] = await Promise.all([readTree(inject('fixtureDist')), readTree(inject('fixtureDistAgain'))]);
     expect(Object.keys(a).length).toBeGreaterThan(10);
     expect(a).toEqual(b);
   });

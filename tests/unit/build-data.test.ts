@@ -1,10 +1,11 @@
 /** The data build command: exit codes, messages on stderr, files written, byte-identical reruns. */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { readTree } from '../helpers.ts';
 import { AGENCIES, FIGURES, METRICS, REPORTS, appendLine } from './fixtures.ts';
 
 const run = promisify(execFile);
@@ -26,12 +27,6 @@ async function buildData(inDir: string, outDir: string) {
     const e = error as { code: number; stderr: string };
     return { code: e.code, stderr: e.stderr };
   }
-}
-
-async function readTree(dir: string): Promise<Record<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-  return Object.fromEntries(await Promise.all(files.sort().map(async (f) => [f.slice(dir.length), await readFile(f, 'utf8')] as const)));
 }
 
 describe('scripts/build-data.ts', () => {

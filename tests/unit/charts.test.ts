@@ -2,15 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AGENCY_CHARTS, chartData, seriesLabel, type ChartData } from '../../src/lib/charts/agency-charts.ts';
 import { renderSvg, stabiliseIds } from '../../src/lib/charts/echarts.ts';
 import { CHART_SIZE, yearChartOption } from '../../src/lib/charts/options.ts';
-import type { Qualifier, SeriesPoint } from '../../src/lib/schema.ts';
+import { point } from '../helpers.ts';
 
-const point = (year: number, value: number, qualifier: Qualifier = 'exact'): SeriesPoint => ({
-  year,
-  value,
-  qualifier,
-  report_id: `r${year}`,
-  derived: false,
-});
 const proactive = AGENCY_CHARTS.find((c) => c.id === 'proactive');
 if (!proactive) throw new Error('proactive chart missing');
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { yearRange } from '../../src/lib/charts/agency-charts.ts';
 import { buildPeerIndex, combineQualifiers, deriveReportFigures, headlines, peerPercentile, roundValue } from '../../src/lib/derive.ts';
-import type { FigureOut, MetricOut, Qualifier, SeriesPoint } from '../../src/lib/schema.ts';
+import type { FigureOut, MetricOut, Qualifier } from '../../src/lib/schema.ts';
+import { point } from '../helpers.ts';
 import { build } from './fixtures.ts';
 
 const metrics: MetricOut[] = build().dataset.metrics;
@@ -15,13 +16,6 @@ const fig = (metric: string, value: number, qualifier: Qualifier = 'exact'): Fig
   derived: false,
 });
 const stated = (...figures: FigureOut[]) => new Map(figures.map((f) => [f.metric, f]));
-const point = (year: number, value: number, qualifier: Qualifier = 'exact'): SeriesPoint => ({
-  year,
-  value,
-  qualifier,
-  report_id: `r${year}`,
-  derived: false,
-});
 
 describe('combineQualifiers', () => {
   it.each([

@@ -1,0 +1,16 @@
+/** Small helpers shared by the unit and end-to-end tests. */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Qualifier, SeriesPoint } from '../src/lib/schema.ts';
+
+/** One point of a year series, from report `r<year>`. */
+export function point(year: number, value: number, qualifier: Qualifier = 'exact'): SeriesPoint {
+  return { year, value, qualifier, report_id: `r${year}`, derived: false };
+}
+
+/** Every file below `dir` (path relative to it → text), in sorted order, to compare build outputs. */
+export async function readTree(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return Object.fromEntries(await Promise.all(files.sort().map(async (f) => [f.slice(dir.length), await readFile(f, 'utf8')] as const)));
+}
