@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { median } from 'd3-array';
 import { AGENCY_CHARTS, chartData } from '../src/lib/charts/agency-charts.ts';
 import { renderSvg } from '../src/lib/charts/echarts.ts';
-import { CHART_SIZE, yearChartOption } from '../src/lib/charts/options.ts';
+import { chartSize, yearChartOption } from '../src/lib/charts/options.ts';
 import { buildDataset, type SourceTexts } from '../src/lib/dataset.ts';
 import { stableStringify } from '../src/lib/json.ts';
 
@@ -51,7 +51,7 @@ const json = stableStringify(dataset);
 const charts = dataset.agencies
   .flatMap((a) => AGENCY_CHARTS.map((spec) => chartData(spec, a.years, a.series, (k) => k)))
   .filter((c) => c.series.length > 0);
-const render = time(3, () => charts.map((c, i) => renderSvg(yearChartOption(c, 'zh'), CHART_SIZE, `c${i}`, 'x')));
+const render = time(3, () => charts.map((c, i) => renderSvg(yearChartOption(c, 'zh'), chartSize(c), `c${i}`, 'x')));
 
 const rows: [string, string][] = [
   [

@@ -97,9 +97,9 @@ export const en: Messages = {
   template_pre2019: 'pre-2019 narrative',
   template_gov2019: '2019 trial template',
   template_gov2021: '2021 template',
-  template_unknown: 'format unknown',
+  template_unknown: 'unknown',
   scope_agency: 'the agency',
   scope_agency_plus_subordinates: 'with subordinate units',
   scope_system: 'whole system',
-  scope_unknown: 'scope unknown',
+  scope_unknown: 'unknown',
 };

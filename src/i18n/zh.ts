@@ -94,11 +94,11 @@ export const zh = {
   template_pre2019: '2019年前叙述式',
   template_gov2019: '2019年试行格式',
   template_gov2021: '2021年格式',
-  template_unknown: '格式不明',
+  template_unknown: '不明',
   scope_agency: '本机关',
   scope_agency_plus_subordinates: '含下属单位',
   scope_system: '全系统',
-  scope_unknown: '范围不明',
+  scope_unknown: '不明',
 } as const;
 
 export type Messages = { [K in keyof typeof zh]: string };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AGENCY_CHARTS, chartData, seriesLabel, type ChartData } from '../../src/lib/charts/agency-charts.ts';
 import { renderSvg, stabiliseIds } from '../../src/lib/charts/echarts.ts';
-import { CHART_SIZE, yearChartOption } from '../../src/lib/charts/options.ts';
+import { chartSize, yearChartOption } from '../../src/lib/charts/options.ts';
 import { point } from '../helpers.ts';
 
 const proactive = AGENCY_CHARTS.find((c) => c.id === 'proactive');
@@ -59,7 +59,7 @@ describe('yearChartOption', () => {
 });
 
 describe('renderSvg', () => {
-  const render = () => renderSvg(yearChartOption(data, 'zh'), CHART_SIZE, 'chart-proactive', '主动公开信息数');
+  const render = () => renderSvg(yearChartOption(data, 'zh'), chartSize(data), 'chart-proactive', '主动公开信息数');
 
   it('gives the same bytes every time, whatever was rendered before', () => {
     expect(render()).toBe(render());

@@ -6,14 +6,23 @@
 import { formatNumber, formatValue, type Lang } from '../format.ts';
 import type { SeriesPoint } from '../schema.ts';
 import type { ChartData } from './agency-charts.ts';
-import type { ChartOption, SeriesOption } from './echarts.ts';
+import type { ChartOption, RenderSize, SeriesOption } from './echarts.ts';
 
 /** Colour-blind-safe palette (Okabe–Ito, reordered), one colour per series in order. */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000', '#F0E442'];
 
 export const FONT_FAMILY = 'system-ui, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
 
-export const CHART_SIZE = { width: 640, height: 320 };
+const PLOT_HEIGHT = 240;
+/** Legend items stand one per line above the plot: measured text widths differ between the build and the reader's fonts, so items side by side could overlap. */
+const LEGEND_LINE = 20;
+
+const legendHeight = (data: ChartData) => data.series.length * LEGEND_LINE;
+
+/** SVG size for a chart: a fixed plot area plus one legend line per series. */
+export function chartSize(data: ChartData): RenderSize {
+  return { width: 640, height: PLOT_HEIGHT + legendHeight(data) + 16 };
+}
 
 function linePoint(p: SeriesPoint | null, lang: Lang) {
   if (!p) return null;
@@ -60,15 +69,8 @@ export function yearChartOption(data: ChartData, lang: Lang): ChartOption {
   });
   return {
     textStyle: { fontFamily: FONT_FAMILY },
-    legend: { top: 0, type: 'plain', textStyle: { fontSize: 12 } },
-    grid: {
-      left: 8,
-      right: 16,
-      top: data.series.length > 3 ? 64 : 40,
-      bottom: 8,
-      outerBoundsMode: 'same',
-      outerBoundsContain: 'axisLabel',
-    },
+    legend: { top: 0, left: 0, orient: 'vertical', itemHeight: 14, itemGap: LEGEND_LINE - 14, textStyle: { fontSize: 12 } },
+    grid: { left: 8, right: 16, top: legendHeight(data) + 16, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: { type: 'category', data: data.years.map(String), axisTick: { alignWithLabel: true } },
     yAxis: {
       type: 'value',
