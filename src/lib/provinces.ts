@@ -33,8 +33,6 @@ export const PROVINCES = [
   { zh: '新疆维吾尔自治区', en: 'Xinjiang', code: '65' },
 ] as const;
 
-export type ProvinceName = (typeof PROVINCES)[number]['zh'];
-
 export function findProvince(zh: string) {
   return PROVINCES.find((p) => p.zh === zh);
 }

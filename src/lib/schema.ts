@@ -30,8 +30,6 @@ export const COLUMNS = {
   metrics: ['key', 'label_zh', 'label_en', 'unit', 'group', 'definition_zh', 'definition_en', 'templates', 'derived_from'],
 } as const;
 
-export type FileKind = keyof typeof COLUMNS;
-
 // ---------------------------------------------------------------------------------------------------------
 // Field schemas. Each takes the raw cell text; errors say what to write instead.
 
@@ -144,7 +142,6 @@ export const reportRow = (maxYear: number) =>
         });
       }
     });
-export type ReportRow = z.output<ReturnType<typeof reportRow>>;
 
 export const figureRow = z.object({
   report_id: required('report_id'),
@@ -163,7 +160,6 @@ export const figureRow = z.object({
   locator: required('locator'),
   note: text,
 });
-export type FigureRow = z.output<typeof figureRow>;
 
 export const metricRow = z.object({
   key: required('key').pipe(z.string().regex(/^[a-z0-9_]+(?:\.[a-z0-9_]+)+$/, 'key must be dotted snake_case, e.g. requests.new.total')),
@@ -196,7 +192,6 @@ export const metricRow = z.object({
         }),
   ),
 });
-export type MetricRow = z.output<typeof metricRow>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Output (generated dataset, read by the site).
