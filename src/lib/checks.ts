@@ -3,6 +3,7 @@
  * on the site, never a reason to reject a report: the agency published those numbers. A rule is only judged
  * on exact figures; with parts missing it still fails when the parts present already exceed the total.
  */
+import { roundValue } from './derive.ts';
 import type { FigureOut, Level, MetricOut, ReportOut, WarningOut } from './schema.ts';
 
 export const APPLICANT_COLUMNS = [
@@ -85,7 +86,7 @@ function sumCheck(
   if (partKeys.some((k) => values.has(k) && values.get(k)?.qualifier !== 'exact')) return null;
   const present = partKeys.map((k) => exact(values, k)).filter((v): v is number => v !== undefined);
   if (present.length === 0) return null;
-  const parts = Math.round(present.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
+  const parts = roundValue(present.reduce((a, b) => a + b, 0));
   const complete = present.length === partKeys.length;
   if ((complete && parts !== total) || (!complete && parts > total)) return { total, parts, complete };
   return null;
@@ -98,8 +99,8 @@ interface ReportContext {
   values: Values;
 }
 
-function warning(ctx: ReportContext, rule: string, message_en: string, message_zh: string): WarningOut {
-  return { rule, report_id: ctx.report.id, agency_id: ctx.report.agency_id, year: ctx.report.year, message_en, message_zh };
+function warning(report: ReportOut, rule: string, message_en: string, message_zh: string): WarningOut {
+  return { rule, report_id: report.id, agency_id: report.agency_id, year: report.year, message_en, message_zh };
 }
 
 const partsText = (c: { complete: boolean }, en: boolean) => (c.complete ? '' : en ? ' (parts present only)' : '(仅计已填报部分)');
@@ -117,7 +118,7 @@ export function checkReport(ctx: ReportContext, metrics: ReadonlyMap<string, Met
     if (n !== undefined && ci !== undefined && total !== undefined && co !== undefined && n + ci !== total + co) {
       out.push(
         warning(
-          ctx,
+          ctx.report,
           'R1',
           `Requests table, column ${col}: new (${n}) + carried over (${ci}) = ${n + ci}, but outcomes total (${total}) + carried to next year (${co}) = ${total + co}.`,
           `表三「${COLUMN_ZH[col]}」列:本年新收(${n})+上年结转(${ci})=${n + ci},但办理结果总计(${total})+结转下年度(${co})=${total + co}。`,
@@ -141,7 +142,7 @@ export function checkReport(ctx: ReportContext, metrics: ReadonlyMap<string, Met
     if (r2) {
       out.push(
         warning(
-          ctx,
+          ctx.report,
           'R2',
           `Requests table, column ${col}: outcomes total is ${r2.total} but the outcome rows add up to ${r2.parts}${partsText(r2, true)}.`,
           `表三「${COLUMN_ZH[col]}」列:办理结果总计为${r2.total},但各办理结果相加为${r2.parts}${partsText(r2, false)}。`,
@@ -160,7 +161,7 @@ export function checkReport(ctx: ReportContext, metrics: ReadonlyMap<string, Met
       const label = metrics.get(req(key, 'total'));
       out.push(
         warning(
-          ctx,
+          ctx.report,
           'R3',
           `Requests table, row "${label?.label_en ?? key}": total is ${r3.total} but the applicant columns add up to ${r3.parts}${partsText(r3, true)}.`,
           `表三「${label?.label_zh ?? key}」行:总计为${r3.total},但各申请人类型相加为${r3.parts}${partsText(r3, false)}。`,
@@ -176,7 +177,7 @@ export function checkReport(ctx: ReportContext, metrics: ReadonlyMap<string, Met
     if (narrative !== fresh && narrative !== fresh + carried) {
       out.push(
         warning(
-          ctx,
+          ctx.report,
           'R5',
           `The overview states ${narrative} requests, the requests table ${fresh} new${carried ? ` (+${carried} carried over)` : ''}.`,
           `总体情况称收到申请${narrative}件,表三本年新收${fresh}件${carried ? `(另上年结转${carried}件)` : ''}。`,
@@ -194,7 +195,7 @@ export function checkReport(ctx: ReportContext, metrics: ReadonlyMap<string, Met
     if (r6) {
       out.push(
         warning(
-          ctx,
+          ctx.report,
           'R6',
           `Appeals table, ${block.en}: total is ${r6.total} but upheld + corrected + other + pending = ${r6.parts}${partsText(r6, true)}.`,
           `表四「${block.zh}」:总计为${r6.total},但维持、纠正、其他、尚未审结相加为${r6.parts}${partsText(r6, false)}。`,
@@ -209,7 +210,7 @@ export function checkReport(ctx: ReportContext, metrics: ReadonlyMap<string, Met
       if (metric && !metric.templates.includes(ctx.report.template)) {
         out.push(
           warning(
-            ctx,
+            ctx.report,
             'T',
             `Figure "${metric.label_en}" is not part of the ${ctx.report.template} template; check the report's template or the metric key.`,
             `指标「${metric.label_zh}」不属于${ctx.report.template}格式,请核对报告格式或指标代码。`,
@@ -225,7 +226,7 @@ export function checkReport(ctx: ReportContext, metrics: ReadonlyMap<string, Met
       if (/^proactive(2019)?\.art20_1\.rules\./.test(key) && value > 0) {
         out.push(
           warning(
-            ctx,
+            ctx.report,
             'L',
             `A county-level agency reports ${value} rules (规章) in "${metrics.get(key)?.label_en ?? key}"; county bodies cannot make rules, so this is probably a copying error in the report.`,
             `县级机关在「${metrics.get(key)?.label_zh ?? key}」填报规章${value}件;县级机关无规章制定权,可能是报告填写错误。`,
@@ -238,7 +239,7 @@ export function checkReport(ctx: ReportContext, metrics: ReadonlyMap<string, Met
 }
 
 /** R4: this year's carried-in total equals last year's carried-out total, for one agency's reports. */
-export function checkCarryOver(reports: readonly ReportOut[], valuesByReport: ReadonlyMap<string, Values>, level: Level): WarningOut[] {
+export function checkCarryOver(reports: readonly ReportOut[], valuesByReport: ReadonlyMap<string, Values>): WarningOut[] {
   const out: WarningOut[] = [];
   const byYear = new Map(reports.map((r) => [r.year, r]));
   for (const report of reports) {
@@ -249,7 +250,7 @@ export function checkCarryOver(reports: readonly ReportOut[], valuesByReport: Re
     if (carriedIn !== undefined && carriedOut !== undefined && carriedIn !== carriedOut) {
       out.push(
         warning(
-          { report, level, values: new Map() },
+          report,
           'R4',
           `${report.year} carried over ${carriedIn} requests from last year, but the ${previous.year} report carried ${carriedOut} to the next year.`,
           `${report.year}年上年结转申请${carriedIn}件,但${previous.year}年报告结转下年度${carriedOut}件。`,
@@ -263,12 +264,11 @@ export function checkCarryOver(reports: readonly ReportOut[], valuesByReport: Re
 /** D: a derived total that the report also states, with a different value. */
 export function derivedDisagreement(
   report: ReportOut,
-  level: Level,
   d: { metric: string; stated: number; computed: number },
   metric: MetricOut | undefined,
 ): WarningOut {
   return warning(
-    { report, level, values: new Map() },
+    report,
     'D',
     `"${metric?.label_en ?? d.metric}" is stated as ${d.stated}, but its parts add up to ${d.computed}.`,
     `「${metric?.label_zh ?? d.metric}」填报为${d.stated},但各分项相加为${d.computed}。`,

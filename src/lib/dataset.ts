@@ -171,12 +171,10 @@ export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildRe
     figuresByReport.set(report.id, all);
     allFigures.push(...all);
     warnings.push(...checkReport({ report, level, values: stated }, metricByKey));
-    warnings.push(...disagreements.map((d) => derivedDisagreement(report, level, d, metricByKey.get(d.metric))));
+    warnings.push(...disagreements.map((d) => derivedDisagreement(report, d, metricByKey.get(d.metric))));
   }
   const reportsByAgency = group(reportOuts, (r) => r.agency_id);
-  for (const [agencyId, list] of reportsByAgency) {
-    warnings.push(...checkCarryOver(list, statedValues, agencyById.get(agencyId)?.level ?? 'county'));
-  }
+  for (const list of reportsByAgency.values()) warnings.push(...checkCarryOver(list, statedValues));
   const sortedWarnings = sort(
     warnings,
     (w) => w.report_id,

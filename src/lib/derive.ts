@@ -79,18 +79,26 @@ export function deriveReportFigures(
 /** Preference when an agency has two reports for one year: its own figures before system-wide ones. */
 const SCOPE_PREFERENCE = ['agency', 'agency_plus_subordinates', 'unknown', 'system'];
 
-/** Year series of every metric for one agency, oldest first, one point per year. */
+/**
+ * Year series of every metric for one agency, oldest first. Each year's points all come from one report (the
+ * preferred scope), so a year is never a mix of two reports and its source link covers every value.
+ */
 export function agencySeries(
   reports: readonly ReportOut[],
   figuresByReport: ReadonlyMap<string, readonly FigureOut[]>,
 ): Record<string, SeriesPoint[]> {
   const ordered = sort(reports, (a, b) => a.year - b.year || SCOPE_PREFERENCE.indexOf(a.scope) - SCOPE_PREFERENCE.indexOf(b.scope));
+  const onePerYear = ordered.filter((r, i) => ordered[i - 1]?.year !== r.year);
   const series: Record<string, SeriesPoint[]> = {};
-  for (const report of ordered) {
+  for (const report of onePerYear) {
     for (const f of figuresByReport.get(report.id) ?? []) {
-      const points = (series[f.metric] ??= []);
-      if (points.at(-1)?.year === report.year) continue;
-      points.push({ year: report.year, value: f.value, qualifier: f.qualifier, report_id: report.id, derived: f.derived });
+      (series[f.metric] ??= []).push({
+        year: report.year,
+        value: f.value,
+        qualifier: f.qualifier,
+        report_id: report.id,
+        derived: f.derived,
+      });
     }
   }
   return Object.fromEntries(

@@ -164,10 +164,10 @@ describe('checkCarryOver (R4)', () => {
     ['990100-jt-2024', values({ 'requests.carried_in.total': 7 })],
   ]);
   it('flags a carried-in total that differs from last year’s carried-out total', () => {
-    const warnings = checkCarryOver([report('gov2021', 2021), report('gov2021', 2022)], byReport, 'prefecture');
+    const warnings = checkCarryOver([report('gov2021', 2021), report('gov2021', 2022)], byReport);
     expect(warnings.map((w) => [w.rule, w.year])).toEqual([['R4', 2022]]);
   });
   it('says nothing when the year before is missing', () => {
-    expect(checkCarryOver([report('gov2021', 2021), report('gov2021', 2024)], byReport, 'prefecture')).toEqual([]);
+    expect(checkCarryOver([report('gov2021', 2021), report('gov2021', 2024)], byReport)).toEqual([]);
   });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { yearRange } from '../../src/lib/charts/agency-charts.ts';
-import { buildPeerIndex, combineQualifiers, deriveReportFigures, headlines, peerPercentile, roundValue } from '../../src/lib/derive.ts';
-import type { FigureOut, MetricOut, Qualifier } from '../../src/lib/schema.ts';
+import {
+  agencySeries,
+  buildPeerIndex,
+  combineQualifiers,
+  deriveReportFigures,
+  headlines,
+  peerPercentile,
+  roundValue,
+} from '../../src/lib/derive.ts';
+import type { FigureOut, MetricOut, Qualifier, ReportOut } from '../../src/lib/schema.ts';
 import { point } from '../helpers.ts';
 import { build } from './fixtures.ts';
 
@@ -112,5 +120,35 @@ describe('yearRange', () => {
   it('fills the years between the first and the last', () => {
     expect(yearRange([2022, 2019])).toEqual([2019, 2020, 2021, 2022]);
     expect(yearRange([])).toEqual([]);
+  });
+});
+
+describe('agencySeries', () => {
+  const report = (id: string, year: number, scope: ReportOut['scope']): ReportOut => ({
+    id,
+    agency_id: 'a',
+    year,
+    template: 'gov2021',
+    source_url: null,
+    official: null,
+    scope,
+    published: null,
+    notes: '',
+    figure_count: 0,
+  });
+  it('takes each year from one report, the agency’s own before a system-wide one', () => {
+    const figures = new Map([
+      [
+        'sys',
+        [
+          { ...fig('proactive.total', 900), report_id: 'sys' },
+          { ...fig('requests.new.total', 9), report_id: 'sys' },
+        ],
+      ],
+      ['own', [{ ...fig('proactive.total', 120), report_id: 'own' }]],
+    ]);
+    const series = agencySeries([report('sys', 2022, 'system'), report('own', 2022, 'agency')], figures);
+    expect(series['proactive.total']).toEqual([{ year: 2022, value: 120, qualifier: 'exact', report_id: 'own', derived: false }]);
+    expect(series['requests.new.total']).toBeUndefined();
   });
 });
