@@ -7,12 +7,11 @@
  *
  * Defaults: --in $DATA_DIR or data/, --out $GENERATED_DIR or generated/.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDataset, type SourceTexts } from '../src/lib/dataset.ts';
-import { downloadFiles } from '../src/lib/downloads.ts';
-import { stableStringify } from '../src/lib/json.ts';
+import { generatedFiles, type FileContent } from '../src/lib/outputs.ts';
 import { formatProblem } from '../src/lib/tables.ts';
 import { generatedDir } from '../src/lib/paths.ts';
 
@@ -56,12 +55,33 @@ if (result.problems.length > 0) {
   process.exit(1);
 }
 
-await rm(outDir, { recursive: true, force: true });
-const files = new Map<string, string>([['dataset.json', stableStringify(result.dataset)]]);
-for (const [path, content] of downloadFiles(result.dataset)) files.set(join('downloads', path), content);
-for (const [path, content] of files) {
-  const target = join(outDir, path);
+/** Write a file; chunked content is buffered into writes of about a megabyte. */
+async function write(target: string, content: FileContent): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, content);
+  if (typeof content === 'string') return writeFile(target, content);
+  const handle = await open(target, 'w');
+  try {
+    let buffer: string[] = [];
+    let size = 0;
+    for (const chunk of content) {
+      buffer.push(chunk);
+      size += chunk.length;
+      if (size >= 1 << 20) {
+        await handle.write(buffer.join(''));
+        buffer = [];
+        size = 0;
+      }
+    }
+    await handle.write(buffer.join(''));
+  } finally {
+    await handle.close();
+  }
 }
-console.error(`wrote ${files.size} files to ${outDir}/`);
+
+await rm(outDir, { recursive: true, force: true });
+let count = 0;
+for (const [path, content] of generatedFiles(result.dataset)) {
+  await write(join(outDir, path), content);
+  count++;
+}
+console.error(`wrote ${count} files to ${outDir}/`);

@@ -1,4 +1,5 @@
 import type { Lang } from '../lib/format.ts';
+import { sitePath } from '../lib/hosting.ts';
 import { en } from './en.ts';
 import { zh, type Messages } from './zh.ts';
 
@@ -13,9 +14,12 @@ export function fill(template: string, values: Record<string, string | number>):
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
 
-/** Path of a page in a language: zh at the root, en under /en/. `path` starts and ends with a slash. */
+/**
+ * Link to a page in a language: zh at the root, en under /en/, both under the base path. `path` is the
+ * language-neutral page path, starting and ending with a slash.
+ */
 export function localePath(lang: Lang, path: string): string {
-  return lang === 'zh' ? path : `/en${path}`;
+  return sitePath(lang === 'zh' ? path : `/en${path}`);
 }
 
 /** getStaticPaths entries for a page that exists in both languages: zh at the root, en under /en/. */

@@ -4,7 +4,9 @@
  */
 import { group, sort } from 'd3-array';
 import { checkCarryOver, checkReport, derivedDisagreement } from './checks.ts';
-import { agencySeries, buildPeerIndex, coverage, deriveReportFigures, headlines } from './derive.ts';
+import { AGENCY_CHARTS } from './charts/agency-charts.ts';
+import { agencySeries, coverage, deriveReportFigures } from './derive.ts';
+import { RANKED_METRICS, buildPeerIndex, headlines, rankMetric } from './rankings.ts';
 import { findProvince } from './provinces.ts';
 import {
   COLUMNS,
@@ -185,9 +187,14 @@ export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildRe
   const withSeries = sort(agencies.rows, (r) => r.value.id).map((r) => {
     const a = r.value;
     const own = reportsByAgency.get(a.id) ?? [];
-    return { agency: a, reports: own, level: a.level, series: agencySeries(own, figuresByReport) };
+    return { agency: a, id: a.id, level: a.level, province: a.province, reports: own, series: agencySeries(own, figuresByReport) };
   });
   const peers = buildPeerIndex(withSeries);
+  const rankings = RANKED_METRICS.map((metric) => rankMetric(metric, withSeries));
+  const benchmarksByAgency = group(
+    rankings.flatMap((r) => r.years.flatMap((y) => y.entries.map((e) => ({ ...e, metric: r.metric })))),
+    (e) => e.agency_id,
+  );
   const warningsByAgency = group(sortedWarnings, (w) => w.agency_id);
   const agencyOuts: AgencyOut[] = withSeries.map(({ agency: a, reports: own, series }) => ({
     id: a.id,
@@ -203,7 +210,9 @@ export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildRe
     years: sort(new Set(own.map((r) => r.year))),
     report_ids: own.map((r) => r.id),
     headlines: headlines(a.level, series, peers),
+    charts: AGENCY_CHARTS.filter((c) => c.series.some((s) => series[s.metric] !== undefined)).map((c) => c.id),
     series,
+    benchmarks: benchmarksByAgency.get(a.id) ?? [],
     warning_count: warningsByAgency.get(a.id)?.length ?? 0,
   }));
 
@@ -222,6 +231,7 @@ export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildRe
       reports: reportOuts,
       figures: allFigures,
       warnings: sortedWarnings,
+      rankings,
       coverage: coverage(
         agencies.rows.map((r) => r.value),
         reportOuts,

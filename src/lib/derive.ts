@@ -1,21 +1,9 @@
 /**
- * Derivations: group sums inside a report, year series per agency, year-on-year change, peer percentiles and
- * coverage. All pure functions of validated data; d3-array does the grouping and ranking.
+ * Derivations: group sums inside a report, year series per agency and coverage (peer standings are in
+ * rankings.ts). All pure functions of validated data; d3-array does the grouping and ranking.
  */
-import { bisectRight, group, rollup, sort, sum } from 'd3-array';
-import { HEADLINES, MIN_PEERS } from './headlines.ts';
-import type {
-  AgencyRow,
-  CoverageOut,
-  FigureOut,
-  HeadlineOut,
-  Level,
-  MetricOut,
-  Qualifier,
-  ReportOut,
-  SeriesPoint,
-  Template,
-} from './schema.ts';
+import { group, rollup, sort, sum } from 'd3-array';
+import type { AgencyRow, CoverageOut, FigureOut, MetricOut, Qualifier, ReportOut, SeriesPoint, Template } from './schema.ts';
 import { LEVELS, TEMPLATES } from './schema.ts';
 import { findProvince } from './provinces.ts';
 
@@ -106,62 +94,6 @@ export function agencySeries(
       .sort()
       .map((k) => [k, series[k] ?? []]),
   );
-}
-
-/** Peer value lists: (level, metric, year) → sorted values of every agency of that level. */
-export type PeerIndex = Map<string, number[]>;
-
-const peerKey = (level: Level, metric: string, year: number) => `${level}|${metric}|${year}`;
-
-export function buildPeerIndex(agencies: readonly { level: Level; series: Record<string, SeriesPoint[]> }[]): PeerIndex {
-  const index: PeerIndex = new Map();
-  for (const agency of agencies) {
-    for (const [metric, points] of Object.entries(agency.series)) {
-      for (const p of points) {
-        const key = peerKey(agency.level, metric, p.year);
-        const values = index.get(key) ?? [];
-        values.push(p.value);
-        index.set(key, values);
-      }
-    }
-  }
-  for (const values of index.values()) values.sort((a, b) => a - b);
-  return index;
-}
-
-/** Share of peers (same level, metric and year, the agency included) whose value is at most this one. */
-export function peerPercentile(
-  index: PeerIndex,
-  level: Level,
-  metric: string,
-  point: SeriesPoint,
-): { percentile: number | null; count: number } {
-  const values = index.get(peerKey(level, metric, point.year)) ?? [];
-  if (values.length < MIN_PEERS) return { percentile: null, count: values.length };
-  return { percentile: bisectRight(values, point.value) / values.length, count: values.length };
-}
-
-/** Headline cards with year-on-year change and peer percentile. */
-export function headlines(level: Level, series: Record<string, SeriesPoint[]>, peers: PeerIndex): HeadlineOut[] {
-  return HEADLINES.map((card) => {
-    const candidates = card.metrics.map((metric) => ({ metric, points: series[metric] ?? [] })).filter((c) => c.points.length > 0);
-    const chosen = sort(candidates, (c) => -(c.points.at(-1)?.year ?? 0))[0];
-    const latest = chosen?.points.at(-1) ?? null;
-    const previous = latest ? (chosen?.points.find((p) => p.year === latest.year - 1) ?? null) : null;
-    const change = latest && previous ? roundValue(latest.value - previous.value) : null;
-    const peer = latest && chosen ? peerPercentile(peers, level, chosen.metric, latest) : { percentile: null, count: 0 };
-    return {
-      id: card.id,
-      metric: chosen?.metric ?? card.metrics[0],
-      latest,
-      previous,
-      change,
-      change_ratio: change !== null && previous && previous.value > 0 ? change / previous.value : null,
-      change_approximate: Boolean(latest && previous && (latest.qualifier !== 'exact' || previous.qualifier !== 'exact')),
-      peer_percentile: peer.percentile,
-      peer_count: peer.count,
-    };
-  });
 }
 
 const zeroBy = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;

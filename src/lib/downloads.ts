@@ -1,10 +1,12 @@
 /**
  * The public downloads: the whole dataset and each agency's figures, as CSV (tidy, one number per row, with
- * its source) and JSON. Pure: returns file paths and contents; the build script writes them.
+ * its source) and JSON, plus each agency's year series for the compare page. Pure: yields file paths and
+ * contents (large files as chunks); the build script writes them.
  */
 import { group } from 'd3-array';
 import Papa from 'papaparse';
-import { stableStringify } from './json.ts';
+import { stableJsonChunks, stableStringify } from './json.ts';
+import type { FileContent } from './outputs.ts';
 import type { AgencyOut, DatasetOut } from './schema.ts';
 
 /** Columns of the tidy CSV download: every figure with its agency, report and source. */
@@ -37,68 +39,77 @@ type DownloadRow = Record<(typeof DOWNLOAD_COLUMNS)[number], string | number>;
 /** Excel needs the byte-order mark to read UTF-8 Chinese text. */
 const BOM = '\uFEFF';
 
-export function tidyRows(dataset: DatasetOut): DownloadRow[] {
-  const agencies = new Map(dataset.agencies.map((a) => [a.id, a]));
-  const reports = new Map(dataset.reports.map((r) => [r.id, r]));
-  const metrics = new Map(dataset.metrics.map((m) => [m.key, m]));
-  return dataset.figures.flatMap((f) => {
-    const report = reports.get(f.report_id);
-    const agency = report && agencies.get(report.agency_id);
-    const metric = metrics.get(f.metric);
-    if (!report || !agency || !metric) return [];
-    return [
-      {
-        agency_id: agency.id,
-        agency_name_zh: agency.name_zh,
-        agency_name_en: agency.name_en,
-        level: agency.level,
-        province: agency.province,
-        prefecture: agency.prefecture,
-        year: report.year,
-        report_id: report.id,
-        template: report.template,
-        scope: report.scope,
-        metric: f.metric,
-        label_zh: metric.label_zh,
-        label_en: metric.label_en,
-        unit: metric.unit,
-        value: f.value,
-        qualifier: f.qualifier,
-        derived: f.derived ? 'yes' : 'no',
-        locator: f.locator,
-        note: f.note,
-        source_url: report.source_url ?? '',
-        official: report.official === null ? '' : report.official ? 'yes' : 'no',
-      },
-    ];
-  });
+function tidyRow(dataset: Lookups, f: DatasetOut['figures'][number]): DownloadRow | null {
+  const report = dataset.reports.get(f.report_id);
+  const agency = report && dataset.agencies.get(report.agency_id);
+  const metric = dataset.metrics.get(f.metric);
+  if (!report || !agency || !metric) return null;
+  return {
+    agency_id: agency.id,
+    agency_name_zh: agency.name_zh,
+    agency_name_en: agency.name_en,
+    level: agency.level,
+    province: agency.province,
+    prefecture: agency.prefecture,
+    year: report.year,
+    report_id: report.id,
+    template: report.template,
+    scope: report.scope,
+    metric: f.metric,
+    label_zh: metric.label_zh,
+    label_en: metric.label_en,
+    unit: metric.unit,
+    value: f.value,
+    qualifier: f.qualifier,
+    derived: f.derived ? 'yes' : 'no',
+    locator: f.locator,
+    note: f.note,
+    source_url: report.source_url ?? '',
+    official: report.official === null ? '' : report.official ? 'yes' : 'no',
+  };
 }
 
-export function toCsv(rows: readonly DownloadRow[]): string {
-  return BOM + Papa.unparse(rows as DownloadRow[], { columns: [...DOWNLOAD_COLUMNS], newline: '\n' }) + '\n';
+interface Lookups {
+  agencies: Map<string, AgencyOut>;
+  reports: Map<string, DatasetOut['reports'][number]>;
+  metrics: Map<string, DatasetOut['metrics'][number]>;
+}
+
+const CSV_CHUNK_ROWS = 5000;
+
+/** The tidy CSV of some figures, with a byte-order mark so Excel reads the Chinese text, in chunks of rows. */
+function* tidyCsv(lookups: Lookups, figures: readonly DatasetOut['figures'][number][]): Generator<string> {
+  yield BOM + Papa.unparse({ fields: [...DOWNLOAD_COLUMNS], data: [] }, { newline: '\n' }) + '\n';
+  for (let start = 0; start < figures.length; start += CSV_CHUNK_ROWS) {
+    const rows = figures.slice(start, start + CSV_CHUNK_ROWS).flatMap((f) => tidyRow(lookups, f) ?? []);
+    if (rows.length > 0) yield Papa.unparse(rows, { columns: [...DOWNLOAD_COLUMNS], header: false, newline: '\n' }) + '\n';
+  }
 }
 
 /** An agency as published in downloads: its identity and coverage, not the site's derived views. */
-function agencyRecord({ headlines: _headlines, series: _series, ...record }: AgencyOut) {
+function agencyRecord({ headlines: _headlines, series: _series, benchmarks: _benchmarks, charts: _charts, ...record }: AgencyOut) {
   return record;
 }
 
 /** All download files, keyed by path relative to the downloads folder. */
-export function downloadFiles(dataset: DatasetOut): Map<string, string> {
-  const files = new Map<string, string>();
-  const rows = tidyRows(dataset);
-  files.set('figures.csv', toCsv(rows));
-  files.set(
+export function* downloadFiles(dataset: DatasetOut): Generator<[string, FileContent]> {
+  const lookups: Lookups = {
+    agencies: new Map(dataset.agencies.map((a) => [a.id, a])),
+    reports: new Map(dataset.reports.map((r) => [r.id, r])),
+    metrics: new Map(dataset.metrics.map((m) => [m.key, m])),
+  };
+  yield ['figures.csv', tidyCsv(lookups, dataset.figures)];
+  yield [
     'dataset.json',
-    stableStringify({
+    stableJsonChunks({
       agencies: dataset.agencies.map(agencyRecord),
       reports: dataset.reports,
       figures: dataset.figures,
       metrics: dataset.metrics,
       warnings: dataset.warnings,
     }),
-  );
-  files.set(
+  ];
+  yield [
     'metrics.csv',
     BOM +
       Papa.unparse(
@@ -110,22 +121,67 @@ export function downloadFiles(dataset: DatasetOut): Map<string, string> {
         { newline: '\n' },
       ) +
       '\n',
-  );
-  const rowsByAgency = group(rows, (r) => r.agency_id);
+  ];
   const figuresByReport = group(dataset.figures, (f) => f.report_id);
-  const reportsById = new Map(dataset.reports.map((r) => [r.id, r]));
   const warningsByAgency = group(dataset.warnings, (w) => w.agency_id);
   for (const agency of dataset.agencies) {
-    files.set(`agencies/${agency.id}.csv`, toCsv(rowsByAgency.get(agency.id) ?? []));
-    files.set(
+    const figures = agency.report_ids.flatMap((id) => figuresByReport.get(id) ?? []);
+    yield [`agencies/${agency.id}.csv`, [...tidyCsv(lookups, figures)].join('')];
+    yield [
       `agencies/${agency.id}.json`,
       stableStringify({
         agency: agencyRecord(agency),
-        reports: agency.report_ids.flatMap((id) => reportsById.get(id) ?? []),
-        figures: agency.report_ids.flatMap((id) => figuresByReport.get(id) ?? []),
+        reports: agency.report_ids.flatMap((id) => lookups.reports.get(id) ?? []),
+        figures,
         warnings: warningsByAgency.get(agency.id) ?? [],
       }),
-    );
+    ];
   }
-  return files;
+  yield* seriesFiles(dataset, lookups);
+}
+
+/**
+ * What the compare page loads in the browser: an index of agencies and comparable metrics, and one small
+ * file of year series per agency (only the agencies a reader picks are fetched).
+ */
+function* seriesFiles(dataset: DatasetOut, lookups: Lookups): Generator<[string, FileContent]> {
+  const agenciesWithMetric = new Map<string, number>();
+  for (const agency of dataset.agencies) {
+    for (const metric of Object.keys(agency.series)) agenciesWithMetric.set(metric, (agenciesWithMetric.get(metric) ?? 0) + 1);
+  }
+  yield [
+    'series/index.json',
+    stableStringify({
+      agencies: dataset.agencies.map((a) => ({
+        id: a.id,
+        name_zh: a.name_zh,
+        name_en: a.name_en,
+        level: a.level,
+        province: a.province,
+        province_en: a.province_en,
+        prefecture: a.prefecture,
+        years: a.years,
+      })),
+      metrics: dataset.metrics
+        .filter((m) => agenciesWithMetric.has(m.key))
+        .map((m) => ({
+          key: m.key,
+          label_zh: m.label_zh,
+          label_en: m.label_en,
+          unit: m.unit,
+          group: m.group,
+          agencies: agenciesWithMetric.get(m.key),
+        })),
+    }),
+  ];
+  for (const agency of dataset.agencies) {
+    yield [
+      `series/${agency.id}.json`,
+      stableStringify({
+        id: agency.id,
+        series: agency.series,
+        sources: Object.fromEntries(agency.report_ids.map((id) => [id, lookups.reports.get(id)?.source_url ?? null])),
+      }),
+    ];
+  }
 }

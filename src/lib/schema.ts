@@ -243,13 +243,70 @@ export const headlineOut = z.object({
   change: z.number().nullable(),
   change_ratio: z.number().nullable(),
   change_approximate: z.boolean(),
-  /** Share of same-level agencies with a figure for the same year that this agency meets or exceeds (0–1). */
+  /** Share of the other same-level agencies with a figure for the same year whose value is lower (0–1); null below MIN_PEERS. */
   peer_percentile: z.number().nullable(),
   peer_count: z.number(),
 });
 export type HeadlineOut = z.infer<typeof headlineOut>;
 
-export const agencyOut = z.object({
+export const standingOut = z.object({
+  /** 1 = largest; ties share a rank. */
+  rank: z.number(),
+  /** Share of the other agencies in the group whose value is strictly lower (0–1); null below MIN_PEERS. */
+  percentile: z.number().nullable(),
+  /** Agencies in the group, this one included. */
+  peers: z.number(),
+});
+export type Standing = z.infer<typeof standingOut>;
+
+export const rankingEntryOut = standingOut.extend({
+  agency_id: z.string(),
+  year: z.number(),
+  level: z.enum(LEVELS),
+  province: z.string(),
+  ...valueWithQualifier,
+  report_id: z.string(),
+  /** Rates only: the counts the rate was computed from. */
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+});
+export type RankingEntry = z.infer<typeof rankingEntryOut>;
+
+const groupSummary = {
+  n: z.number(),
+  min: z.number(),
+  q1: z.number(),
+  median: z.number(),
+  q3: z.number(),
+  max: z.number(),
+  /** Rates: summed numerators over summed denominators of every agency in the group with counts. */
+  pooled_rate: z.number().nullable(),
+};
+export type GroupSummary = z.infer<z.ZodObject<typeof groupSummary>>;
+
+export const yearRankingOut = z.object({
+  year: z.number(),
+  /** Ranked agencies, by level (province first) then rank. Agencies without a figure are not here. */
+  entries: z.array(rankingEntryOut),
+  /** Rates only: agencies below the minimum denominator, with their counts, not ranked. */
+  suppressed: z.array(rankingEntryOut),
+  by_level: z.array(z.object({ level: z.enum(LEVELS), ...groupSummary })),
+  by_province: z.array(z.object({ province: z.string(), ...groupSummary })),
+});
+export type YearRanking = z.infer<typeof yearRankingOut>;
+
+/** generated/rankings/<metric>.json */
+export const metricRankingOut = z.object({
+  metric: z.string(),
+  kind: z.enum(['count', 'rate']),
+  min_denominator: z.number().nullable(),
+  /** Newest first. */
+  years: z.array(yearRankingOut),
+});
+export type MetricRanking = z.infer<typeof metricRankingOut>;
+
+/** An agency's identity and coverage, as listed on directory pages and in site.json. */
+export const agencySummaryOut = z.object({
   id: z.string(),
   name_zh: z.string(),
   name_en: z.string(),
@@ -263,9 +320,17 @@ export const agencyOut = z.object({
   years: z.array(z.number()),
   report_ids: z.array(z.string()),
   headlines: z.array(headlineOut),
+  /** Charts (AGENCY_CHARTS ids) that have at least one figure: the embeddable ones. */
+  charts: z.array(z.string()),
+  warning_count: z.number(),
+});
+export type AgencySummary = z.infer<typeof agencySummaryOut>;
+
+export const agencyOut = agencySummaryOut.extend({
   /** Year series of every metric the agency has, keyed by metric. */
   series: z.record(z.string(), z.array(seriesPoint)),
-  warning_count: z.number(),
+  /** Standing among same-level agencies, per ranked metric and year (rates below the minimum are absent). */
+  benchmarks: z.array(rankingEntryOut.extend({ metric: z.string() })),
 });
 export type AgencyOut = z.infer<typeof agencyOut>;
 
@@ -327,6 +392,26 @@ export const datasetOut = z.object({
   reports: z.array(reportOut),
   figures: z.array(figureOut),
   warnings: z.array(warningOut),
+  rankings: z.array(metricRankingOut),
   coverage: coverageOut,
 });
 export type DatasetOut = z.infer<typeof datasetOut>;
+
+/** generated/site.json: what every page may need, without per-agency series and figures. */
+export const siteIndexOut = z.object({
+  metrics: z.array(metricOut),
+  agencies: z.array(agencySummaryOut),
+  reports: z.array(reportOut),
+  coverage: coverageOut,
+  /** The ranking files that exist (generated/rankings/<metric>.json) and their years, newest first. */
+  rankings: z.array(z.object({ metric: z.string(), kind: z.enum(['count', 'rate']), years: z.array(z.number()) })),
+});
+export type SiteIndex = z.infer<typeof siteIndexOut>;
+
+/** generated/agencies/<id>.json: one agency's series, benchmarks, figures and warnings. */
+export const agencyDetailOut = z.object({
+  agency: agencyOut,
+  figures: z.array(figureOut),
+  warnings: z.array(warningOut),
+});
+export type AgencyDetail = z.infer<typeof agencyDetailOut>;

@@ -1,54 +1,85 @@
 /**
- * The site's one entry to the generated dataset: read once per build, parsed with the output schema so that
- * a data build that drifted from the pages fails loudly instead of rendering wrong numbers.
+ * The site's one entry to the generated data. The index (site.json) is read once per build; an agency's
+ * series and figures and a metric's ranking are read when a page needs them, so a national dataset never has
+ * to sit in memory whole. Everything is parsed with the output schemas, so a data build that drifted from
+ * the pages fails loudly instead of rendering wrong numbers.
  */
 import { readFileSync } from 'node:fs';
-import { group } from 'd3-array';
 import { join } from 'node:path';
+import type { z } from 'astro/zod';
 import { generatedDir } from './paths.ts';
-import { datasetOut, type AgencyOut, type DatasetOut, type FigureOut, type MetricOut, type ReportOut, type WarningOut } from './schema.ts';
+import {
+  agencyDetailOut,
+  metricRankingOut,
+  siteIndexOut,
+  type AgencyDetail,
+  type AgencySummary,
+  type FigureOut,
+  type MetricOut,
+  type MetricRanking,
+  type ReportOut,
+  type SiteIndex,
+} from './schema.ts';
 
 export interface SiteData {
-  dataset: DatasetOut;
-  agency(id: string): AgencyOut;
+  index: SiteIndex;
+  agency(id: string): AgencySummary;
+  /** The agency's series, benchmarks, figures and warnings (read from its own file). */
+  detail(id: string): AgencyDetail;
   metric(key: string): MetricOut;
-  reportsOf(agency: AgencyOut): ReportOut[];
+  /** Newest first. */
+  reportsOf(agency: AgencySummary): ReportOut[];
   /** A report's figures, stated and derived, in catalogue order. */
-  figuresOf(report: ReportOut): FigureOut[];
-  warningsOf(agency: AgencyOut): WarningOut[];
+  figuresOf(detail: AgencyDetail, report: ReportOut): FigureOut[];
+  ranking(metric: string): MetricRanking;
 }
 
-let cached: SiteData | undefined;
-
-export function siteData(): SiteData {
-  if (cached) return cached;
-  const file = join(generatedDir(), 'dataset.json');
+function readGenerated<T extends z.ZodType>(path: string, schema: T): z.infer<T> {
+  const file = join(generatedDir(), path);
   let raw: string;
   try {
     raw = readFileSync(file, 'utf8');
   } catch {
     throw new Error(`${file} not found: run the data build first (npm run data)`);
   }
-  const dataset = datasetOut.parse(JSON.parse(raw));
-  const agencies = new Map(dataset.agencies.map((a) => [a.id, a]));
-  const metrics = new Map(dataset.metrics.map((m) => [m.key, m]));
-  const reports = new Map(dataset.reports.map((r) => [r.id, r]));
-  const metricOrder = new Map(dataset.metrics.map((m, i) => [m.key, i]));
-  const figuresByReport = group(dataset.figures, (f) => f.report_id);
+  return schema.parse(JSON.parse(raw));
+}
+
+let cached: SiteData | undefined;
+
+export function siteData(): SiteData {
+  if (cached) return cached;
+  const index = readGenerated('site.json', siteIndexOut);
+  const agencies = new Map(index.agencies.map((a) => [a.id, a]));
+  const metrics = new Map(index.metrics.map((m) => [m.key, m]));
+  const reports = new Map(index.reports.map((r) => [r.id, r]));
+  const metricOrder = new Map(index.metrics.map((m, i) => [m.key, i]));
+  const rankings = new Map<string, MetricRanking>();
   const lookup = <T>(map: Map<string, T>, key: string, what: string): T => {
     const value = map.get(key);
-    if (value === undefined) throw new Error(`unknown ${what} "${key}" in the generated dataset`);
+    if (value === undefined) throw new Error(`unknown ${what} "${key}" in the generated data`);
     return value;
   };
   cached = {
-    dataset,
+    index,
     agency: (id) => lookup(agencies, id, 'agency'),
+    detail: (id) => readGenerated(`agencies/${lookup(agencies, id, 'agency').id}.json`, agencyDetailOut),
     metric: (key) => lookup(metrics, key, 'metric'),
     reportsOf: (agency) =>
       agency.report_ids.map((id) => lookup(reports, id, 'report')).sort((a, b) => b.year - a.year || a.id.localeCompare(b.id)),
-    figuresOf: (report) =>
-      (figuresByReport.get(report.id) ?? []).toSorted((a, b) => (metricOrder.get(a.metric) ?? 0) - (metricOrder.get(b.metric) ?? 0)),
-    warningsOf: (agency) => dataset.warnings.filter((w) => w.agency_id === agency.id),
+    figuresOf: (detail, report) =>
+      detail.figures
+        .filter((f) => f.report_id === report.id)
+        .sort((a, b) => (metricOrder.get(a.metric) ?? 0) - (metricOrder.get(b.metric) ?? 0)),
+    ranking: (metric) => {
+      let ranking = rankings.get(metric);
+      if (!ranking) {
+        if (!index.rankings.some((r) => r.metric === metric)) throw new Error(`no ranking for metric "${metric}"`);
+        ranking = readGenerated(`rankings/${metric}.json`, metricRankingOut);
+        rankings.set(metric, ranking);
+      }
+      return ranking;
+    },
   };
   return cached;
 }

@@ -30,14 +30,15 @@ async function buildData(inDir: string, outDir: string) {
 }
 
 describe('scripts/build-data.ts', () => {
-  it('writes the dataset and downloads, identically on every run', async () => {
+  it('writes the site index, agency and ranking files and downloads, identically on every run', async () => {
     const input = await dataDir();
     const [a, b] = [await mkdtemp(join(tmpdir(), 'out-')), await mkdtemp(join(tmpdir(), 'out-'))];
     expect((await buildData(input, a)).code).toBe(0);
     expect((await buildData(input, b)).code).toBe(0);
     const [treeA, treeB] = [await readTree(a), await readTree(b)];
     expect(Object.keys(treeA)).toEqual([
-      '/dataset.json',
+      '/agencies/990100-jt.json',
+      '/agencies/990101-jt.json',
       '/downloads/agencies/990100-jt.csv',
       '/downloads/agencies/990100-jt.json',
       '/downloads/agencies/990101-jt.csv',
@@ -45,6 +46,16 @@ describe('scripts/build-data.ts', () => {
       '/downloads/dataset.json',
       '/downloads/figures.csv',
       '/downloads/metrics.csv',
+      '/downloads/series/990100-jt.json',
+      '/downloads/series/990101-jt.json',
+      '/downloads/series/index.json',
+      '/rankings/appeals.litigation.total.json',
+      '/rankings/appeals.review.total.json',
+      '/rankings/fees.info_processing.collected_yuan.json',
+      '/rankings/proactive.total.json',
+      '/rankings/rate.requests_granted.json',
+      '/rankings/requests.new.total.json',
+      '/site.json',
     ]);
     expect(treeA).toEqual(treeB);
     expect(treeA['/downloads/agencies/990100-jt.csv']).toContain('990100-jt-2021,gov2021,agency,proactive.total,');

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { yearRange } from '../../src/lib/charts/agency-charts.ts';
-import {
-  agencySeries,
-  buildPeerIndex,
-  combineQualifiers,
-  deriveReportFigures,
-  headlines,
-  peerPercentile,
-  roundValue,
-} from '../../src/lib/derive.ts';
+import { agencySeries, combineQualifiers, deriveReportFigures, roundValue } from '../../src/lib/derive.ts';
 import type { FigureOut, MetricOut, Qualifier, ReportOut } from '../../src/lib/schema.ts';
-import { point } from '../helpers.ts';
 import { build } from './fixtures.ts';
 
 const metrics: MetricOut[] = build().dataset.metrics;
@@ -78,41 +69,6 @@ describe('deriveReportFigures', () => {
 
   it('rounds away binary-fraction noise', () => {
     expect(roundValue(0.1 + 0.2)).toBe(0.3);
-  });
-});
-
-describe('headlines', () => {
-  const peers = buildPeerIndex([]);
-  it('compares the latest year with the year before only', () => {
-    const [card] = headlines('county', { 'proactive.total': [point(2020, 100), point(2021, 120)] }, peers);
-    expect(card).toMatchObject({ id: 'proactive', change: 20, change_ratio: 0.2, change_approximate: false });
-  });
-  it('gives no change across a gap year', () => {
-    const [card] = headlines('county', { 'proactive.total': [point(2019, 100), point(2021, 120)] }, peers);
-    expect(card).toMatchObject({ previous: null, change: null });
-  });
-  it('marks a change between approximate figures', () => {
-    const [card] = headlines('county', { 'proactive.total': [point(2020, 100), point(2021, 260, 'at_least')] }, peers);
-    expect(card?.change_approximate).toBe(true);
-  });
-  it('falls back to the channel sum when no total is stated', () => {
-    const [card] = headlines('county', { 'proactive.channels_sum': [point(2022, 42)] }, peers);
-    expect(card).toMatchObject({ metric: 'proactive.channels_sum', latest: { value: 42 } });
-  });
-  it('leaves a card empty when the metric is never stated (missing is not zero)', () => {
-    const cards = headlines('county', {}, peers);
-    expect(cards.every((c) => c.latest === null && c.change === null)).toBe(true);
-  });
-});
-
-describe('peerPercentile', () => {
-  const agencies = [1, 2, 3, 4, 5, 6].map((v) => ({ level: 'county' as const, series: { 'requests.new.total': [point(2022, v)] } }));
-  const index = buildPeerIndex(agencies);
-  it('is the share of same-level peers at or below the value', () => {
-    expect(peerPercentile(index, 'county', 'requests.new.total', point(2022, 3))).toEqual({ percentile: 0.5, count: 6 });
-  });
-  it('refuses to rank with fewer than five peers', () => {
-    expect(peerPercentile(index, 'prefecture', 'requests.new.total', point(2022, 3))).toEqual({ percentile: null, count: 0 });
   });
 });
 

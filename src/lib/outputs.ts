@@ -1,0 +1,39 @@
+/**
+ * Everything the data build writes, as (path, content) pairs under the generated folder. Split so that no page
+ * has to load the whole dataset: the site index (agencies, reports, metrics, coverage), one file per agency,
+ * one ranking per ranked metric, and the public downloads. Pure; scripts/build-data.ts writes the files.
+ */
+import { group } from 'd3-array';
+import { downloadFiles } from './downloads.ts';
+import { stableStringify } from './json.ts';
+import type { AgencyDetail, AgencySummary, DatasetOut, SiteIndex } from './schema.ts';
+
+/** A file's content: one string, or chunks for files too large to hold as one string. */
+export type FileContent = string | Iterable<string>;
+
+export function summaryOf({ series: _series, benchmarks: _benchmarks, ...summary }: DatasetOut['agencies'][number]): AgencySummary {
+  return summary;
+}
+
+export function* generatedFiles(dataset: DatasetOut): Generator<[string, FileContent]> {
+  const index: SiteIndex = {
+    metrics: dataset.metrics,
+    agencies: dataset.agencies.map(summaryOf),
+    reports: dataset.reports,
+    coverage: dataset.coverage,
+    rankings: dataset.rankings.map((r) => ({ metric: r.metric, kind: r.kind, years: r.years.map((y) => y.year) })),
+  };
+  yield ['site.json', stableStringify(index)];
+  const figuresByReport = group(dataset.figures, (f) => f.report_id);
+  const warningsByAgency = group(dataset.warnings, (w) => w.agency_id);
+  for (const agency of dataset.agencies) {
+    const detail: AgencyDetail = {
+      agency,
+      figures: agency.report_ids.flatMap((id) => figuresByReport.get(id) ?? []),
+      warnings: warningsByAgency.get(agency.id) ?? [],
+    };
+    yield [`agencies/${agency.id}.json`, stableStringify(detail)];
+  }
+  for (const ranking of dataset.rankings) yield [`rankings/${ranking.metric}.json`, stableStringify(ranking)];
+  for (const [path, content] of downloadFiles(dataset)) yield [`downloads/${path}`, content];
+}
