@@ -4,7 +4,7 @@
  */
 import { group, sort } from 'd3-array';
 import { checkCarryOver, checkReport, derivedDisagreement } from './checks.ts';
-import { AGENCY_CHARTS } from './charts/agency-charts.ts';
+import { AGENCY_CHARTS, CHART_METRICS } from './charts/agency-charts.ts';
 import { agencySeries, coverage, deriveReportFigures } from './derive.ts';
 import { RANKED_METRICS, buildPeerIndex, headlines, rankMetric } from './rankings.ts';
 import { findProvince } from './provinces.ts';
@@ -211,6 +211,7 @@ export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildRe
     report_ids: own.map((r) => r.id),
     headlines: headlines(a.level, series, peers),
     charts: AGENCY_CHARTS.filter((c) => c.series.some((s) => series[s.metric] !== undefined)).map((c) => c.id),
+    chart_series: Object.fromEntries(Object.entries(series).filter(([metric]) => CHART_METRICS.has(metric))),
     series,
     benchmarks: benchmarksByAgency.get(a.id) ?? [],
     warning_count: warningsByAgency.get(a.id)?.length ?? 0,

@@ -219,3 +219,16 @@ export function headlines(level: Level, series: Readonly<Record<string, readonly
     };
   });
 }
+
+/** The year a ranking page opens on: the newest with enough agencies for percentiles, else the fullest. */
+export function defaultYear(ranking: MetricRanking): number | null {
+  const full = ranking.years.find((y) => y.entries.length >= MIN_PEERS);
+  if (full) return full.year;
+  return (
+    sort(
+      ranking.years,
+      (y) => -y.entries.length,
+      (y) => -y.year,
+    )[0]?.year ?? null
+  );
+}

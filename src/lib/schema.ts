@@ -7,6 +7,10 @@ import { z } from 'astro/zod';
 import { findProvince } from './provinces.ts';
 import { normaliseText, parseNumber } from './normalise.ts';
 
+/** The agency charts (src/lib/charts/agency-charts.ts), each with an embed page. */
+export const CHART_IDS = ['proactive', 'requests', 'fees', 'appeals'] as const;
+export type ChartId = (typeof CHART_IDS)[number];
+
 export const LEVELS = ['province', 'prefecture', 'county'] as const;
 export const TEMPLATES = ['pre2019', 'gov2019', 'gov2021', 'unknown'] as const;
 export const QUALIFIERS = ['exact', 'at_least', 'about', 'nearly'] as const;
@@ -321,7 +325,9 @@ export const agencySummaryOut = z.object({
   report_ids: z.array(z.string()),
   headlines: z.array(headlineOut),
   /** Charts (AGENCY_CHARTS ids) that have at least one figure: the embeddable ones. */
-  charts: z.array(z.string()),
+  charts: z.array(z.enum(CHART_IDS)),
+  /** Year series of the metrics the charts draw (a subset of `series`), so chart pages need no agency file. */
+  chart_series: z.record(z.string(), z.array(seriesPoint)),
   warning_count: z.number(),
 });
 export type AgencySummary = z.infer<typeof agencySummaryOut>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildPeerIndex,
+  defaultYear,
   headlines,
   peerStanding,
   rankMetric,
@@ -144,5 +145,38 @@ describe('rankMetric: rates', () => {
   it('pools the group rate from summed counts, small agencies included', () => {
     // (20 + 10 + 5 + 15 + 12 + 1) / (5 × 20 + 1) = 63 / 101, not the mean of the six rates.
     expect(y2023.by_level[0]?.pooled_rate).toBeCloseTo(63 / 101, 12);
+  });
+});
+
+describe('defaultYear', () => {
+  const ranking = (sizes: [number, number][]) =>
+    rankMetric(
+      'requests.new.total',
+      sizes.flatMap(([year, n]) =>
+        Array.from({ length: n }, (_, i) => agency(`a${year}-${i}`, 'county', '甲省', { 'requests.new.total': [point(year, i)] })),
+      ),
+    );
+  it('opens on the newest year with enough agencies for percentiles', () => {
+    expect(
+      defaultYear(
+        ranking([
+          [2022, 6],
+          [2023, 2],
+        ]),
+      ),
+    ).toBe(2022);
+  });
+  it('falls back to the year with the most agencies', () => {
+    expect(
+      defaultYear(
+        ranking([
+          [2021, 3],
+          [2023, 2],
+        ]),
+      ),
+    ).toBe(2021);
+  });
+  it('has no year without figures', () => {
+    expect(defaultYear(ranking([]))).toBeNull();
   });
 });

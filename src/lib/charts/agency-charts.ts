@@ -3,9 +3,7 @@
  * of the agency's range, null where the report does not state the figure (drawn as a gap, never as 0).
  */
 import type { Messages } from '../../i18n/zh.ts';
-import type { MetricOut, SeriesPoint } from '../schema.ts';
-
-export type ChartId = 'proactive' | 'requests' | 'fees' | 'appeals';
+import type { ChartId, MetricOut, SeriesPoint } from '../schema.ts';
 
 export interface ChartSeriesSpec {
   metric: string;
@@ -65,6 +63,9 @@ export const AGENCY_CHARTS: readonly ChartSpec[] = [
     ],
   },
 ];
+
+/** Every metric some agency chart draws. */
+export const CHART_METRICS: ReadonlySet<string> = new Set(AGENCY_CHARTS.flatMap((c) => c.series.map((s) => s.metric)));
 
 export interface ChartSeries extends ChartSeriesSpec {
   label: string;

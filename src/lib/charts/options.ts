@@ -11,7 +11,8 @@ import type { ChartOption, RenderSize, SeriesOption } from './echarts.ts';
 /** Colour-blind-safe palette (Okabe–Ito, reordered), one colour per series in order. */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000', '#F0E442'];
 
-export const FONT_FAMILY = 'system-ui, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
+/** Single quotes only: ECharts copies this into SVG style attributes that are themselves double-quoted. */
+export const FONT_FAMILY = "system-ui, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
 
 const PLOT_HEIGHT = 240;
 /** Legend items stand one per line above the plot: measured text widths differ between the build and the reader's fonts, so items side by side could overlap. */

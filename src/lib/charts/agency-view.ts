@@ -1,0 +1,63 @@
+/**
+ * Everything one agency chart shows, in one language: the chart state, its SVG, the reports it draws on and
+ * its source line. Built once per chart and read by the agency page, the embed page and the chart files
+ * (chart.svg, chart.png, data.csv), so the four can never disagree.
+ */
+import { fill, messages } from '../../i18n/index.ts';
+import type { Lang } from '../format.ts';
+import type { ChartId, ReportOut } from '../schema.ts';
+import type { SiteData } from '../site-data.ts';
+import type { AgencySummary } from '../schema.ts';
+import { AGENCY_CHARTS, chartData, seriesLabel, type ChartData } from './agency-charts.ts';
+import { renderSvg, type RenderSize } from './echarts.ts';
+import { chartSize, yearChartOption } from './options.ts';
+import { printChart, type PrintChart } from './print.ts';
+
+export interface AgencyChartView {
+  chart: ChartId;
+  title: string;
+  data: ChartData;
+  /** The chart's SVG (rendered on first use); null when no report states any of the chart's figures. */
+  readonly svg: string | null;
+  size: RenderSize;
+  /** The reports behind the drawn figures, oldest first. */
+  reports: ReportOut[];
+  source: string;
+}
+
+export function agencyName(agency: AgencySummary, lang: Lang): string {
+  return lang === 'zh' ? agency.name_zh : agency.name_en;
+}
+
+export function agencyChartView(site: SiteData, agency: AgencySummary, chart: ChartId, lang: Lang): AgencyChartView {
+  const t = messages(lang);
+  const spec = AGENCY_CHARTS.find((c) => c.id === chart);
+  if (!spec) throw new Error(`unknown chart "${chart}"`);
+  const label = (key: string) => seriesLabel(lang === 'zh' ? site.metric(key).label_zh : site.metric(key).label_en);
+  const data = chartData(spec, agency.years, agency.chart_series, label);
+  const title = t[spec.title];
+  const size = chartSize(data);
+  const reportIds = new Set(data.series.flatMap((s) => s.points.flatMap((p) => (p ? [p.report_id] : []))));
+  const reports = site
+    .reportsOf(agency)
+    .filter((r) => reportIds.has(r.id))
+    .reverse();
+  const years = reports.map((r) => r.year).join(lang === 'zh' ? '、' : ', ');
+  return {
+    chart,
+    title,
+    data,
+    svg:
+      data.series.length > 0
+        ? renderSvg(yearChartOption(data, lang), size, `chart-${chart}`, `${agencyName(agency, lang)}: ${title}`)
+        : null,
+    size,
+    reports,
+    source: fill(t.chartSourceLine, { agency: agencyName(agency, lang), years, site: t.siteName }),
+  };
+}
+
+/** The chart framed with its title and source, for chart.svg, chart.png and og:image. */
+export function printableChart(view: AgencyChartView, agency: AgencySummary, lang: Lang): PrintChart | null {
+  return view.svg ? printChart(view.svg, view.size, `${agencyName(agency, lang)} · ${view.title}`, view.source) : null;
+}

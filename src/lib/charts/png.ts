@@ -1,0 +1,83 @@
+/**
+ * PNG versions of the charts (for print, for og:image), rasterised at build time with resvg and a bundled
+ * font (Noto Sans SC from npm), never the machine's fonts: the same SVG gives the same pixels everywhere.
+ *
+ * resvg re-reads its font file for every text run, and the full CJK font is 10 MB, which made a chart cost
+ * over 100 ms. So the font is cut down (subset-font) to the characters the charts use so far; a chart with a
+ * new character grows the subset. Glyph outlines do not depend on which other glyphs are in the file, so the
+ * pixels do not depend on the order charts are rendered in.
+ */
+import { rmSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { renderAsync } from '@resvg/resvg-js';
+import subsetFont from 'subset-font';
+
+const FONT_FILE = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
+const FONT_FAMILY = 'Noto Sans SC';
+
+/** PNGs are twice the SVG's size: sharp on high-density screens and in print. */
+export const PNG_ZOOM = 2;
+
+/** Characters always in the subset: printable ASCII and the punctuation the charts use. */
+const BASE_CHARACTERS = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('') + '·、,:;()≈—–−±+%余约近';
+
+interface Subset {
+  characters: Set<string>;
+  file: string;
+}
+
+let subset: Promise<Subset> | undefined;
+let fullFont: Promise<Buffer> | undefined;
+let fontDir: Promise<string> | undefined;
+let subsetCount = 0;
+
+/** The text an SVG draws: every character between tags, entities decoded. */
+function svgCharacters(svg: string): Set<string> {
+  const text = svg
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&(lt|gt|amp|quot|apos);/g, (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e] ?? '');
+  return new Set(text);
+}
+
+async function fontFor(characters: Set<string>): Promise<string> {
+  for (;;) {
+    const pending = subset;
+    const current = await pending;
+    if (current && [...characters].every((c) => current.characters.has(c))) return current.file;
+    // Another chart started a newer subset while this one waited: check that one instead.
+    if (subset !== pending) continue;
+    subset = cutSubset(new Set([...BASE_CHARACTERS, ...(current?.characters ?? []), ...characters]));
+  }
+}
+
+async function cutSubset(characters: Set<string>): Promise<Subset> {
+  fullFont ??= readFile(FONT_FILE);
+  const font = await subsetFont(await fullFont, [...characters].sort().join(''), { targetFormat: 'truetype' });
+  // A new file per subset: a render still running may be reading the previous one.
+  fontDir ??= mkdtemp(join(tmpdir(), 'chart-font-')).then((dir) => {
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  });
+  const file = join(await fontDir, `subset-${++subsetCount}.ttf`);
+  await writeFile(file, font);
+  return { characters, file };
+}
+
+/**
+ * Rasterise an SVG. `expected` is text the caller knows later charts will use (agency names, labels): putting
+ * it in the first subset saves cutting a new one for almost every chart.
+ */
+export async function renderPng(svg: string, expected = ''): Promise<Buffer> {
+  const fontFile = await fontFor(new Set([...svgCharacters(svg), ...expected]));
+  const image = await renderAsync(svg, {
+    fitTo: { mode: 'zoom', value: PNG_ZOOM },
+    background: '#ffffff',
+    font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+  });
+  return image.asPng();
+}

@@ -1,0 +1,31 @@
+/** The chart as a PNG (twice its CSS size), framed with its title and source line; also the agency page's og:image. */
+import type { APIRoute } from 'astro';
+import { en } from '../../../../../i18n/en.ts';
+import { zh } from '../../../../../i18n/zh.ts';
+import { agencyChartView, printableChart } from '../../../../../lib/charts/agency-view.ts';
+import { renderPng } from '../../../../../lib/charts/png.ts';
+import { embedRoutes, type EmbedProps } from '../../../../../lib/embeds.ts';
+import { siteData } from '../../../../../lib/site-data.ts';
+
+export const getStaticPaths = embedRoutes;
+
+let siteText: string | undefined;
+/** All names and labels a chart can show, so the PNG font subset is cut once, not per new agency. */
+function chartText(): string {
+  if (siteText === undefined) {
+    const { index } = siteData();
+    const messages = [zh, en].flatMap((m) => Object.values(m));
+    const names = index.agencies.flatMap((a) => [a.name_zh, a.name_en]);
+    const labels = index.metrics.flatMap((m) => [m.label_zh, m.label_en]);
+    siteText = [...new Set([...messages, ...names, ...labels].join(''))].join('');
+  }
+  return siteText;
+}
+
+export const GET: APIRoute<EmbedProps> = async ({ props: { lang, agencyId, chart } }) => {
+  const site = siteData();
+  const agency = site.agency(agencyId);
+  const printable = printableChart(agencyChartView(site, agency, chart, lang), agency, lang);
+  if (!printable) throw new Error(`chart ${chart} of ${agencyId} has no figures`);
+  return new Response(new Uint8Array(await renderPng(printable.svg, chartText())), { headers: { 'Content-Type': 'image/png' } });
+};

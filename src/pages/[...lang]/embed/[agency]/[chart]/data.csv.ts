@@ -1,0 +1,14 @@
+/** The chart's numbers as CSV, one row per drawn figure with its source. */
+import type { APIRoute } from 'astro';
+import { agencyChartView } from '../../../../../lib/charts/agency-view.ts';
+import { chartCsv, embedRoutes, type EmbedProps } from '../../../../../lib/embeds.ts';
+import { siteData } from '../../../../../lib/site-data.ts';
+
+export const getStaticPaths = embedRoutes;
+
+export const GET: APIRoute<EmbedProps> = ({ props: { lang, agencyId, chart } }) => {
+  const site = siteData();
+  const view = agencyChartView(site, site.agency(agencyId), chart, lang);
+  const labels = (key: string) => ({ zh: site.metric(key).label_zh, en: site.metric(key).label_en });
+  return new Response(chartCsv(view, labels), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

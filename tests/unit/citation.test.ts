@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { citePage, citeReport, reportTitle } from '../../src/lib/citation.ts';
+import type { AgencySummary, ReportOut } from '../../src/lib/schema.ts';
+
+const agency = { id: '990100-jt', name_zh: '测试市交通运输局', name_en: 'Ceshi Transport Bureau' } as AgencySummary;
+const report = (published: string | null, url: string | null = 'https://example.gov.cn/2022.html') =>
+  ({ id: '990100-jt-2022', year: 2022, source_url: url, published }) as ReportOut;
+const siteName = { zh: '政府信息公开年报数据台', en: 'Disclosure Report Dashboard' };
+
+describe('citePage', () => {
+  it('writes GB/T 7714 [EB/OL] and APA in Chinese', () => {
+    const c = citePage({
+      siteName,
+      agency,
+      subject: { zh: '依申请公开', en: 'Requests' },
+      years: [2023, 2019],
+      url: 'https://x.org/a/',
+      lang: 'zh',
+    });
+    expect(c.gbt).toBe(
+      '政府信息公开年报数据台. 测试市交通运输局政府信息公开年度报告数据:依申请公开(2019—2023)[EB/OL]. [引用日期]. https://x.org/a/.',
+    );
+    expect(c.apa).toBe(
+      '政府信息公开年报数据台. (n.d.). 测试市交通运输局政府信息公开年度报告数据:依申请公开(2019—2023) [Data set]. Retrieved [access date], from https://x.org/a/',
+    );
+  });
+  it('writes English titles on English pages, with a single year when there is one', () => {
+    const c = citePage({ siteName, agency, subject: { zh: '', en: '' }, years: [2022], url: 'https://x.org/en/a/', lang: 'en' });
+    expect(c.gbt).toBe(
+      'Disclosure Report Dashboard. Ceshi Transport Bureau, government information disclosure figures (2022)[EB/OL]. [引用日期]. https://x.org/en/a/.',
+    );
+  });
+});
+
+describe('citeReport', () => {
+  it('names the original report with its publication date when known', () => {
+    expect(citeReport(agency, report('2023-01-20'))?.gbt).toBe(
+      `测试市交通运输局. ${reportTitle('测试市交通运输局', 2022)}[EB/OL]. (2023-01-20)[引用日期]. https://example.gov.cn/2022.html.`,
+    );
+    expect(citeReport(agency, report(null))?.apa).toContain(
+      'Ceshi Transport Bureau. (n.d.). 测试市交通运输局2022年政府信息公开工作年度报告',
+    );
+  });
+  it('gives nothing to cite when the source page is unknown', () => {
+    expect(citeReport(agency, report(null, null))).toBeNull();
+  });
+});
