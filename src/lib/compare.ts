@@ -15,7 +15,7 @@ export type CompareMode = (typeof COMPARE_MODES)[number];
 export const MAX_AGENCIES = PALETTE.length;
 
 /** Shown when the URL names no metric: the headline most agencies report. */
-export const PREFERRED_METRIC = 'requests.new.total';
+const PREFERRED_METRIC = 'requests.new.total';
 
 export interface CompareState {
   /** In the reader's order, which is also the colour order. */
