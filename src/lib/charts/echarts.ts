@@ -1,16 +1,28 @@
 /**
  * The only module that imports ECharts: the core plus exactly the charts and components the site draws, so
  * nothing else can pull in the full bundle (a lint rule forbids importing `echarts` anywhere else).
- * Charts are rendered to SVG strings at build time; the browser gets no ECharts code on agency pages.
+ * Charts are rendered to SVG strings at build time; the browser gets no ECharts code on agency pages. The
+ * compare page alone draws in the browser (mountChart), and registers only what it uses, so the bundler can
+ * leave the bar chart out of its script.
  */
 import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
-import { GridComponent, LegendComponent, type GridComponentOption, type LegendComponentOption } from 'echarts/components';
+import {
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type TooltipComponentOption,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
-echarts.use([LineChart, BarChart, GridComponent, LegendComponent, SVGRenderer]);
+const SSR_PARTS = [LineChart, BarChart, GridComponent, LegendComponent, SVGRenderer];
+const CLIENT_PARTS = [LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer];
 
-export type ChartOption = echarts.ComposeOption<LineSeriesOption | BarSeriesOption | GridComponentOption | LegendComponentOption>;
+export type ChartOption = echarts.ComposeOption<
+  LineSeriesOption | BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
 export type SeriesOption = LineSeriesOption | BarSeriesOption;
 
 export interface RenderSize {
@@ -46,6 +58,7 @@ const escapeXml = (s: string) => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>'
  * labelled as an image with `label` for screen readers (the data table next to it carries the numbers).
  */
 export function renderSvg(option: ChartOption, size: RenderSize, idPrefix: string, label: string): string {
+  echarts.use(SSR_PARTS);
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption({ ...option, animation: false });
@@ -54,4 +67,12 @@ export function renderSvg(option: ChartOption, size: RenderSize, idPrefix: strin
   } finally {
     chart.dispose();
   }
+}
+
+export type LiveChart = echarts.EChartsType;
+
+/** An interactive chart in the browser (SVG, so it prints and zooms like the build-time charts). */
+export function mountChart(element: HTMLElement): LiveChart {
+  echarts.use(CLIENT_PARTS);
+  return echarts.init(element, null, { renderer: 'svg' });
 }

@@ -25,7 +25,8 @@ export function chartSize(data: ChartData): RenderSize {
   return { width: 640, height: PLOT_HEIGHT + legendHeight(data) + 16 };
 }
 
-function linePoint(p: SeriesPoint | null, lang: Lang) {
+/** A line point: approximate figures hollow and labelled with their qualifier; null stays a gap. */
+export function linePoint(p: SeriesPoint | null, lang: Lang) {
   if (!p) return null;
   const approximate = p.qualifier !== 'exact';
   return {
