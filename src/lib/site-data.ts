@@ -27,6 +27,7 @@ export interface SiteData {
   /** The agency's series, benchmarks, figures and warnings (read from its own file). */
   detail(id: string): AgencyDetail;
   metric(key: string): MetricOut;
+  report(id: string): ReportOut;
   /** Newest first. */
   reportsOf(agency: AgencySummary): ReportOut[];
   /** A report's figures, stated and derived, in catalogue order. */
@@ -65,6 +66,7 @@ export function siteData(): SiteData {
     agency: (id) => lookup(agencies, id, 'agency'),
     detail: (id) => readGenerated(`agencies/${lookup(agencies, id, 'agency').id}.json`, agencyDetailOut),
     metric: (key) => lookup(metrics, key, 'metric'),
+    report: (id) => lookup(reports, id, 'report'),
     reportsOf: (agency) =>
       agency.report_ids.map((id) => lookup(reports, id, 'report')).sort((a, b) => b.year - a.year || a.id.localeCompare(b.id)),
     figuresOf: (detail, report) =>

@@ -1,0 +1,52 @@
+/**
+ * Routes and text shared by the ranking pages: /metrics/ (the list), /metrics/<metric>/ (opens on the default
+ * year) and /metrics/<metric>/<year>/.
+ */
+import { fill, LANGS, messages } from '../i18n/index.ts';
+import type { Lang } from './format.ts';
+import { metricTitle } from './labels.ts';
+import { defaultYear, rateSpec } from './rankings.ts';
+import type { SiteData } from './site-data.ts';
+import { siteData } from './site-data.ts';
+
+export interface RankingPageProps {
+  lang: Lang;
+  metric: string;
+  year: number;
+}
+
+/** One page per ranked metric (at its default year) and language; metrics without figures have none. */
+export function metricRoutes() {
+  const site = siteData();
+  return LANGS.flatMap((lang) =>
+    site.index.rankings.flatMap((r) => {
+      const year = defaultYear(site.ranking(r.metric));
+      return year === null
+        ? []
+        : [{ params: { lang: lang === 'zh' ? undefined : lang, metric: r.metric }, props: { lang, metric: r.metric, year } }];
+    }),
+  );
+}
+
+export function metricYearRoutes() {
+  const site = siteData();
+  return LANGS.flatMap((lang) =>
+    site.index.rankings.flatMap((r) =>
+      r.years.map((year) => ({
+        params: { lang: lang === 'zh' ? undefined : lang, metric: r.metric, year: String(year) },
+        props: { lang, metric: r.metric, year },
+      })),
+    ),
+  );
+}
+
+/** What the metric means: the catalogue definition, or for a rate how it is computed. */
+export function metricDefinition(site: SiteData, key: string, lang: Lang): string {
+  const rate = rateSpec(key);
+  if (rate)
+    return fill(messages(lang)[`rate_${key.slice('rate.'.length)}_def` as 'rate_requests_granted_def'], { min: rate.minDenominator });
+  const m = site.metric(key);
+  return lang === 'zh' ? m.definition_zh : m.definition_en;
+}
+
+export { metricTitle };
