@@ -31,24 +31,36 @@ export interface Title {
   year: number | null;
 }
 
-/** The report title: the first line near the top that names a disclosure report. */
+/**
+ * The report title: a line near the top that names a disclosure report, preferring one with a year (site
+ * banners and breadcrumbs also say 信息公开年报). Titles printed on two lines keep the name on the first.
+ */
 export function findTitle(lines: readonly string[]): Title | null {
-  const head = lines.filter((l) => l.trim() !== '').slice(0, 25);
-  for (const raw of head) {
-    const line = raw.replace(/\s+/g, '');
+  const head = lines
+    .map((l) => l.replace(/\s+/g, ''))
+    .filter((l) => l !== '')
+    .slice(0, 30);
+  const titles = head.flatMap((line, i): Title[] => {
     const report = REPORT_WORDS.exec(line);
-    if (!report) continue;
+    if (!report || line.includes('>')) return [];
     const year = YEAR.exec(line);
-    const beforeReport = line.slice(0, report.index);
     // NAME YEAR 年 … report, or YEAR 年 NAME … report; a line that is a sentence keeps only its last phrase.
-    const phrase = beforeReport.split(/[,。:;《》、]/).at(-1) ?? '';
+    const phrase =
+      line
+        .slice(0, report.index)
+        .split(/[,。:;《》、]/)
+        .at(-1) ?? '';
     const name = phrase.replace(YEAR, '').replace(/^(现公布|现将|公布|关于|发布)/, '');
-    return {
-      name: AGENCY_SUFFIX.test(name) && name.length >= 3 ? name : null,
-      year: year?.[1] && line.indexOf(year[0]) < report.index + report[0].length ? Number(year[1]) : null,
-    };
-  }
-  return null;
+    const previous = head[i - 1] ?? '';
+    const nameAbove = /^[\u4e00-\u9fff()]{3,30}$/.test(previous) && AGENCY_SUFFIX.test(previous) ? previous : null;
+    return [
+      {
+        name: AGENCY_SUFFIX.test(name) && name.length >= 3 ? name : nameAbove,
+        year: year?.[1] && line.indexOf(year[0]) < report.index + report[0].length ? Number(year[1]) : null,
+      },
+    ];
+  });
+  return titles.find((t) => t.year !== null) ?? titles[0] ?? null;
 }
 
 /** The agency names a page's metadata gives: 来源, 信息来源, 发布机构, and the site footer's 主办. */
@@ -162,11 +174,20 @@ export function matchAgency(names: readonly string[], text: string, agencies: re
     const match = byName(name, text, agencies);
     if (match) return match;
   }
-  const mentioned = agencies
+  const byFullName = agencies
     .map((a) => ({ a, n: text.split(a.name_zh).length - 1 }))
     .filter((x) => x.n > 0)
     .sort((x, y) => y.n - x.n);
-  const [first, second] = mentioned;
+  const [first, second] = byFullName;
   if (first && (!second || second.n < first.n)) return { id: first.a.id, how: 'inferred' };
-  return null;
+  // Last resort (T20): the page names the bureau by place only, e.g. 沙坪坝区交通运输委. Take the one agency
+  // whose place is named that way, preferring the most specific (a county over its province).
+  const depth = (a: AgencyRef) => a.name_zh.replace(SECTOR, '').match(UNIT)?.length ?? 0;
+  const placed = agencies.filter((a) => {
+    const core = placeCore(a.name_zh);
+    return core !== null && core.length >= 2 && new RegExp(`${core}(市|区|县|旗)?(城乡)?交通`).test(text);
+  });
+  const deepest = Math.max(0, ...placed.map(depth));
+  const best = placed.filter((a) => depth(a) === deepest);
+  return best.length === 1 && best[0] ? { id: best[0].id, how: 'inferred' } : null;
 }

@@ -65,6 +65,7 @@ export function extractReport(raw: string, options: ExtractOptions): Extraction 
   const legacy = template === 'pre2019' || (year !== null && year < 2019);
   readSummaryRows(lines, { year, legacy }, out);
   readNarrative(lines, { year, legacy }, out);
+  dropRestatedHandled(out);
   checks(text, template, tableValues, out);
 
   let reportId = options.reportId;
@@ -86,6 +87,14 @@ export function extractReport(raw: string, options: ExtractOptions): Extraction 
     figures: out.figures,
     warnings: out.warnings,
   };
+}
+
+/** 「办结1件」 next to a section 三 table saying 1 new request restates the table; it is not a separate figure. */
+function dropRestatedHandled(out: Proposals): void {
+  const handled = out.get('requests.handled');
+  const fromTable = out.get('requests.new.total');
+  if (handled && fromTable?.locator.startsWith('表三') && fromTable.value === handled.value)
+    out.figures.splice(out.figures.indexOf(handled), 1);
 }
 
 function checks(text: string, template: Template, tableValues: number, out: Proposals): void {

@@ -24,7 +24,8 @@ export function cellsOf(lines: readonly string[]): Cell[] {
     }
     const parts = raw.split('|').map((p) => p.trim());
     if (parts[0] === '') parts.shift();
-    if (parts.at(-1) === '') parts.pop();
+    // Trailing empty cells are layout (「114 | ||」), and cannot shift a column that comes before them.
+    while (parts.at(-1) === '') parts.pop();
     for (const text of parts) cells.push({ text, line, inRow: true });
   });
   return cells;
