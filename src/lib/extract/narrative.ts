@@ -163,6 +163,11 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       requests(sentence, bare, all, used, locator);
       proactiveTables(bare, all, used, locator);
       proactive(sentence, bare, all, used, locator);
+      for (const c of all) {
+        if (!used.has(c.start) && NOT_DISCLOSURE.test(clauseAround(bare, c.start).text) && !/申请/.test(sentence)) {
+          out.warn(`${locator}: skipped "${c.raw}" (hotline, consultation, complaint, letter or mailbox count; not a disclosure figure)`);
+        }
+      }
     }
   });
 
@@ -228,14 +233,15 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       if (countClauses.has(clauseAround(bare, m.index).start)) continue;
       propose('requests.new.total', zero, locator, 0.85);
     }
-    if (CUMULATIVE.test(sentence)) {
-      if (all.length > 0) out.warn(`${locator}: request count described as cumulative (历年/至今); not taken`);
-      return;
-    }
     for (const c of all) {
       if (used.has(c.start) || c.unit === '元' || c.unit === '人次') continue;
       const clause = clauseAround(bare, c.start).text;
       if (/复议|诉讼/.test(clause)) continue;
+      if (CUMULATIVE.test(clause)) {
+        used.add(c.start);
+        out.warn(`${locator}: "${c.raw}" is described as cumulative (历年/至今/建站以来); not taken (T9)`);
+        continue;
+      }
       if (NOT_DISCLOSURE.test(clause)) {
         used.add(c.start);
         out.warn(`${locator}: skipped "${c.raw}" (hotline, consultation, complaint or letter count, not a disclosure request)`);
@@ -301,10 +307,6 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       propose('proactive.interpretations', zero, locator, 0.6);
     }
     if (open.length === 0 || !new RegExp(PROACTIVE_VERB.source).test(sentence)) return;
-    if (CUMULATIVE.test(sentence)) {
-      out.warn(`${locator}: disclosure count described as cumulative (历年/至今); not taken`);
-      return;
-    }
     const cumulative = /累计/.test(sentence);
     // "N posts in all, of which M were disclosure items": M is the disclosure count (seen in 2018 reports).
     const disclosureShare = /其中(政府)?信息公开(?:类)?$|其中主动公开(政府信息)?$/;
@@ -324,6 +326,10 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const inClause = bare.slice(clause.start, c.start);
       previousEnd = c.end;
       if (/申请/.test(bare.slice(0, c.start))) continue;
+      if (CUMULATIVE.test(clause.text)) {
+        out.warn(`${locator}: "${c.raw}" is described as cumulative (历年/至今/建站以来); not taken (T9)`);
+        continue;
+      }
       const part = c.aside || /其中/.test(bare.slice(0, c.start));
       if (disclosureShare.test(bare.slice(0, c.start))) {
         // The larger count of the same sentence, whether read as a total or as a site count, is all posts.
@@ -365,7 +371,7 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const spread = SPREAD.test(span) || new Set(mentions.map((m) => m.channel)).size >= 2;
       const listed = all.filter((o) => clauseAround(bare, o.start).start === clause.start).length >= 2;
       const confidence = cumulative ? 0.6 : 0.75;
-      if (c.value === 0 && new Set(mentions.map((m) => m.channel)).size >= 2) {
+      if (c.value === 0 && mentions.length > 0 && (spread || new Set(mentions.map((m) => m.channel)).size >= 2)) {
         // 「利用微信、微博等形式公开0条」: zero across channels is zero on each.
         for (const m of mentions)
           if (m.channel !== 'own_site' && m.channel !== 'portal') propose(`proactive.${m.channel}`, c, locator, 0.6);

@@ -140,14 +140,18 @@ function requestRow(label: string, group: Group, inOutcomes: boolean): string | 
   return null;
 }
 
-function rowName(label: string): string {
+/** 「一」, 「(二)」, or for a sub-row its group and number, 「(三)1」, as the curated locators write them. */
+function rowName(label: string, groupLabel: string): string {
   const key = labelKey(label);
-  const outline = /^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)/.exec(key);
-  return outline ? outline[0].replace('、', '') : stripNumbering(label).slice(0, 8);
+  const outline = /^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)/.exec(key)?.[0];
+  if (!outline) return stripNumbering(label).slice(0, 8);
+  if (!/^\d/.test(outline)) return outline.replace('、', '');
+  return `${/^\([一二三四五六七八九十]+\)/.exec(labelKey(groupLabel))?.[0] ?? ''}${outline.replace('.', '')}`;
 }
 
 function readRequests(cells: readonly Cell[], out: Proposals): number {
   let group: Group = null;
+  let groupLabel = '';
   let inOutcomes = false;
   let found = 0;
   cells.forEach((cell, at) => {
@@ -157,17 +161,19 @@ function readRequests(cells: readonly Cell[], out: Proposals): number {
     const groupName = GROUPS[bare];
     if (groupName && (prefix !== 'requests.outcome.other_2019' || valuesAfter(cells, at).values.length === 0)) {
       group = groupName;
+      groupLabel = cell.text;
       return;
     }
     if (!prefix) return;
     if (prefix.startsWith('requests.outcome.')) inOutcomes = true;
     if (prefix === 'requests.carried_out') inOutcomes = false;
-    found += assign(cells, at, APPLICANT_COLUMNS, `表三 row ${rowName(cell.text)}`, out, (column, value, confidence) =>
+    const row = rowName(cell.text, groupLabel);
+    found += assign(cells, at, APPLICANT_COLUMNS, `表三 row ${row}`, out, (column, value, confidence) =>
       out.add({
         metric: `${prefix}.${column}`,
         value,
         qualifier: 'exact',
-        locator: `表三 row ${rowName(cell.text)} col ${column}`,
+        locator: `表三 row ${row} col ${column}`,
         confidence,
       }),
     );
