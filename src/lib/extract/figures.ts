@@ -20,10 +20,6 @@ export class Proposals {
   readonly figures: ProposedFigure[] = [];
   readonly warnings: string[] = [];
 
-  has(metric: string): boolean {
-    return this.figures.some((f) => f.metric === metric);
-  }
-
   get(metric: string): ProposedFigure | undefined {
     return this.figures.find((f) => f.metric === metric);
   }
@@ -39,6 +35,12 @@ export class Proposals {
         `${figure.metric}: ${earlier.locator} gives ${earlier.value}, ${figure.locator} gives ${figure.value}; kept the first, check which is right`,
       );
     }
+  }
+
+  /** Withdraw a proposal that later text showed to be something else (a sum of posts, a restatement). */
+  remove(figure: ProposedFigure): void {
+    const at = this.figures.indexOf(figure);
+    if (at >= 0) this.figures.splice(at, 1);
   }
 
   warn(message: string): void {

@@ -93,8 +93,7 @@ export function extractReport(raw: string, options: ExtractOptions): Extraction 
 function dropRestatedHandled(out: Proposals): void {
   const handled = out.get('requests.handled');
   const fromTable = out.get('requests.new.total');
-  if (handled && fromTable?.locator.startsWith('表三') && fromTable.value === handled.value)
-    out.figures.splice(out.figures.indexOf(handled), 1);
+  if (handled && fromTable?.locator.startsWith('表三') && fromTable.value === handled.value) out.remove(handled);
 }
 
 function checks(text: string, template: Template, tableValues: number, out: Proposals): void {

@@ -334,9 +334,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       if (disclosureShare.test(bare.slice(0, c.start))) {
         // The larger count of the same sentence, whether read as a total or as a site count, is all posts.
         const earlier = out.get('proactive.total');
-        if (earlier && open.some((o) => o.value === earlier.value && o.start < c.start))
-          out.figures.splice(out.figures.indexOf(earlier), 1);
-        for (let i = sites.length - 1; i >= 0; i--) if (open.includes(sites[i]?.count as Count)) sites.splice(i, 1);
+        if (earlier && open.some((o) => o.value === earlier.value && o.start < c.start)) out.remove(earlier);
+        for (let i = sites.length - 1; i >= 0; i--) if (open.some((o) => o === sites[i]?.count)) sites.splice(i, 1);
         out.warn(`${locator}: the sentence counts all posts and, of them, ${c.value} disclosure items; took ${c.value} as proactive.total`);
         propose('proactive.total', c, locator, 0.6);
         continue;
@@ -393,7 +392,7 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       if (sameChannel && sameChannel.count.value !== c.value) {
         // Two counts for one channel in one sentence (two media outlets, two sites): neither is the channel's.
         const earlier = out.get(metric);
-        if (earlier && earlier.value === sameChannel.count.value) out.figures.splice(out.figures.indexOf(earlier), 1);
+        if (earlier && earlier.value === sameChannel.count.value) out.remove(earlier);
         for (let i = sites.length - 1; i >= 0; i--) if (sites[i]?.count === sameChannel.count) sites.splice(i, 1);
         out.warn(`${locator}: two ${channel} counts (${sameChannel.count.raw}, ${c.raw}) in one sentence; neither taken`);
         continue;
