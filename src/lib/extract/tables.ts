@@ -1,0 +1,357 @@
+/**
+ * The fixed tables of the 2019 and 2021 formats (reference §2–§5), in any of the shapes pages carry them:
+ * HTML rows (turned into `|` rows by html.ts), `|`-separated flattened rows, or one cell per line. Rows are
+ * found by their label, then take the numeric cells that follow; a number is only assigned to a column when
+ * the row's shape makes the column certain (trap T10).
+ */
+import type { Template } from '../schema.ts';
+import type { Proposals } from './figures.ts';
+import { cellNumber, isBlankCell, labelKey, stripNumbering } from './text.ts';
+
+interface Cell {
+  text: string;
+  line: number;
+  /** Part of a `|` row, where an empty cell still holds a column's place. */
+  inRow: boolean;
+}
+
+export function cellsOf(lines: readonly string[]): Cell[] {
+  const cells: Cell[] = [];
+  lines.forEach((raw, line) => {
+    if (!raw.includes('|')) {
+      if (raw.trim() !== '') cells.push({ text: raw.trim(), line, inRow: false });
+      return;
+    }
+    const parts = raw.split('|').map((p) => p.trim());
+    if (parts[0] === '') parts.shift();
+    // Trailing empty cells are layout (「114 | ||」), and cannot shift a column that comes before them.
+    while (parts.at(-1) === '') parts.pop();
+    for (const text of parts) cells.push({ text, line, inRow: true });
+  });
+  return cells;
+}
+
+/** The value cells after the label at `at`: numbers, and blanks where a `|` row keeps their place. */
+function valuesAfter(cells: readonly Cell[], at: number): { values: (number | null)[]; sameLine: boolean } {
+  const label = cells[at];
+  const values: (number | null)[] = [];
+  let sameLine = true;
+  for (let i = at + 1; i < cells.length; i++) {
+    const cell = cells[i];
+    if (!cell) break;
+    const n = cellNumber(cell.text);
+    const blank = n === null && cell.inRow && isBlankCell(cell.text);
+    if (n === null && !blank) break;
+    if (cell.line !== label?.line) sameLine = false;
+    values.push(n);
+  }
+  return { values, sameLine };
+}
+
+const LABEL_MAX = 70;
+
+/**
+ * Assign a row's values to its columns. A `|` row on the label's line keeps positions even when cells are
+ * blank; cells on separate lines only count when exactly the expected number is there, because a blank cell
+ * leaves no trace in that shape.
+ */
+function assign(
+  cells: readonly Cell[],
+  at: number,
+  columns: readonly string[],
+  describe: string,
+  out: Proposals,
+  emit: (column: string, value: number, confidence: number) => void,
+): number {
+  const { values, sameLine } = valuesAfter(cells, at);
+  if (values.length === 0) return 0;
+  if (values.length === columns.length || (sameLine && values.length < columns.length)) {
+    if (values.length < columns.length) {
+      out.warn(`${describe}: ${values.length} of ${columns.length} cells printed; assigned from the left, check the columns`);
+    }
+    if (values.some((v) => v === null)) out.warn(`${describe}: blank cells left out (blank is not zero)`);
+    const confidence = values.length === columns.length ? 0.95 : 0.6;
+    values.forEach((v, i) => {
+      const column = columns[i];
+      if (v !== null && column !== undefined) emit(column, v, confidence);
+    });
+    return values.length;
+  }
+  out.warn(`${describe}: expected ${columns.length} numbers, found ${values.length}; not assigned`);
+  return values.length;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Section 三: requests (§3, §5.2).
+
+const APPLICANT_COLUMNS = [
+  'natural_person',
+  'org_commercial',
+  'org_research',
+  'org_public_interest',
+  'org_legal_services',
+  'org_other',
+  'total',
+];
+
+type Group = 'withheld' | 'unable' | 'not_processed' | 'other' | null;
+
+const GROUPS: Record<string, Exclude<Group, null>> = {
+  不予公开: 'withheld',
+  无法提供: 'unable',
+  不予处理: 'not_processed',
+  其他处理: 'other',
+};
+
+/** Sub-rows by a distinctive part of their label; the group they belong to is implied by the label. */
+const REQUEST_ROWS: readonly [string, string][] = [
+  ['本年新收', 'requests.new'],
+  ['上年结转', 'requests.carried_in'],
+  ['结转下年', 'requests.carried_out'],
+  ['部分公开', 'requests.outcome.partial'],
+  ['国家秘密', 'requests.outcome.withheld.state_secret'],
+  ['法律行政法规禁止', 'requests.outcome.withheld.law_prohibited'],
+  ['三安全一稳定', 'requests.outcome.withheld.security_stability'],
+  ['第三方合法权益', 'requests.outcome.withheld.third_party'],
+  ['内部事务', 'requests.outcome.withheld.internal_affairs'],
+  ['过程性信息', 'requests.outcome.withheld.process_info'],
+  ['行政执法案卷', 'requests.outcome.withheld.enforcement_file'],
+  ['行政查询事项', 'requests.outcome.withheld.admin_query'],
+  ['不掌握', 'requests.outcome.unable.not_held'],
+  ['另行制作', 'requests.outcome.unable.needs_creation'],
+  ['仍不明确', 'requests.outcome.unable.unclear'],
+  ['信访举报投诉', 'requests.outcome.not_processed.petition_complaint'],
+  ['重复申请', 'requests.outcome.not_processed.repeat'],
+  ['公开出版物', 'requests.outcome.not_processed.publication'],
+  ['大量反复', 'requests.outcome.not_processed.excessive'],
+  ['确认或重新出具', 'requests.outcome.not_processed.confirm_reissue'],
+  ['逾期不补正', 'requests.outcome.other.no_correction'],
+  ['收费通知', 'requests.outcome.other.fee_unpaid'],
+];
+
+function requestRow(label: string, group: Group, inOutcomes: boolean): string | null {
+  const key = labelKey(label);
+  const bare = stripNumbering(label);
+  for (const [needle, prefix] of REQUEST_ROWS) if (key.includes(needle)) return prefix;
+  if (bare.startsWith('予以公开')) return 'requests.outcome.disclosed';
+  if (bare === '其他' && group === 'other') return 'requests.outcome.other.other';
+  if (bare === '其他处理') return 'requests.outcome.other_2019';
+  if (bare === '总计' && inOutcomes) return 'requests.outcome.total';
+  return null;
+}
+
+/** 「一」, 「(二)」, or for a sub-row its group and number, 「(三)1」, as the curated locators write them. */
+function rowName(label: string, groupLabel: string): string {
+  const key = labelKey(label);
+  const outline = /^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)/.exec(key)?.[0];
+  if (!outline) return stripNumbering(label).slice(0, 8);
+  if (!/^\d/.test(outline)) return outline.replace('、', '');
+  return `${/^\([一二三四五六七八九十]+\)/.exec(labelKey(groupLabel))?.[0] ?? ''}${outline.replace('.', '')}`;
+}
+
+function readRequests(cells: readonly Cell[], out: Proposals): number {
+  let group: Group = null;
+  let groupLabel = '';
+  let inOutcomes = false;
+  let found = 0;
+  cells.forEach((cell, at) => {
+    if (cell.text.length > LABEL_MAX || cellNumber(cell.text) !== null) return;
+    const bare = stripNumbering(cell.text);
+    const prefix = requestRow(cell.text, group, inOutcomes);
+    const groupName = GROUPS[bare];
+    if (groupName && (prefix !== 'requests.outcome.other_2019' || valuesAfter(cells, at).values.length === 0)) {
+      group = groupName;
+      groupLabel = cell.text;
+      return;
+    }
+    if (!prefix) return;
+    if (prefix.startsWith('requests.outcome.')) inOutcomes = true;
+    if (prefix === 'requests.carried_out') inOutcomes = false;
+    const row = rowName(cell.text, groupLabel);
+    found += assign(cells, at, APPLICANT_COLUMNS, `表三 row ${row}`, out, (column, value, confidence) =>
+      out.add({
+        metric: `${prefix}.${column}`,
+        value,
+        qualifier: 'exact',
+        locator: `表三 row ${row} col ${column}`,
+        confidence,
+      }),
+    );
+  });
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Section 二: proactive disclosure tables (§2 for 2021, §5.1 for 2019/2020).
+
+interface ProactiveRow {
+  labels: readonly string[];
+  article: string;
+  /** Metric key per column; null where the catalogue has no key for the column. */
+  columns: readonly string[];
+}
+
+const PROACTIVE_2021: readonly ProactiveRow[] = [
+  {
+    labels: ['规章'],
+    article: '20(1)',
+    columns: ['proactive.art20_1.rules.issued', 'proactive.art20_1.rules.repealed', 'proactive.art20_1.rules.in_force'],
+  },
+  {
+    labels: ['行政规范性文件', '规范性文件'],
+    article: '20(1)',
+    columns: [
+      'proactive.art20_1.normative_docs.issued',
+      'proactive.art20_1.normative_docs.repealed',
+      'proactive.art20_1.normative_docs.in_force',
+    ],
+  },
+  { labels: ['行政许可'], article: '20(5)', columns: ['proactive.art20_5.licensing.decisions'] },
+  { labels: ['行政处罚'], article: '20(6)', columns: ['proactive.art20_6.penalty.decisions'] },
+  { labels: ['行政强制'], article: '20(6)', columns: ['proactive.art20_6.coercion.decisions'] },
+  { labels: ['行政事业性收费'], article: '20(8)', columns: ['proactive.art20_8.admin_fees.amount_wan_yuan'] },
+];
+
+const PROACTIVE_2019: readonly ProactiveRow[] = [
+  {
+    labels: ['规章'],
+    article: '20(1)',
+    columns: [
+      'proactive2019.art20_1.rules.new_made',
+      'proactive2019.art20_1.rules.new_published',
+      'proactive2019.art20_1.rules.total_published',
+    ],
+  },
+  {
+    labels: ['规范性文件', '行政规范性文件'],
+    article: '20(1)',
+    columns: [
+      'proactive2019.art20_1.normative_docs.new_made',
+      'proactive2019.art20_1.normative_docs.new_published',
+      'proactive2019.art20_1.normative_docs.total_published',
+    ],
+  },
+  {
+    labels: ['行政许可'],
+    article: '20(5)',
+    columns: [
+      'proactive2019.art20_5.licensing.items_prev',
+      'proactive2019.art20_5.licensing.items_change',
+      'proactive.art20_5.licensing.decisions',
+    ],
+  },
+  {
+    labels: ['其他对外管理服务事项'],
+    article: '20(5)',
+    columns: [
+      'proactive2019.art20_5.other_services.items_prev',
+      'proactive2019.art20_5.other_services.items_change',
+      'proactive2019.art20_5.other_services.decisions',
+    ],
+  },
+  {
+    labels: ['行政处罚'],
+    article: '20(6)',
+    columns: [
+      'proactive2019.art20_6.penalty.items_prev',
+      'proactive2019.art20_6.penalty.items_change',
+      'proactive.art20_6.penalty.decisions',
+    ],
+  },
+  {
+    labels: ['行政强制'],
+    article: '20(6)',
+    columns: [
+      'proactive2019.art20_6.coercion.items_prev',
+      'proactive2019.art20_6.coercion.items_change',
+      'proactive.art20_6.coercion.decisions',
+    ],
+  },
+  {
+    labels: ['行政事业性收费'],
+    article: '20(8)',
+    columns: ['proactive2019.art20_8.admin_fees.items_prev', 'proactive2019.art20_8.admin_fees.items_change'],
+  },
+  {
+    labels: ['政府集中采购'],
+    article: '20(9)',
+    columns: ['proactive2019.art20_9.central_procurement.projects', 'proactive2019.art20_9.central_procurement.amount'],
+  },
+];
+
+/**
+ * The 2019 layout is told apart from the 2021 one by the template markers, or else by the width of the
+ * 行政许可 row (three value columns in 2019, one in 2021).
+ */
+function proactiveLayout(cells: readonly Cell[], template: Template): readonly ProactiveRow[] {
+  if (template === 'gov2019') return PROACTIVE_2019;
+  if (template === 'gov2021') return PROACTIVE_2021;
+  const licensing = cells.findIndex((c) => labelKey(c.text) === '行政许可');
+  return licensing >= 0 && valuesAfter(cells, licensing).values.length >= 2 ? PROACTIVE_2019 : PROACTIVE_2021;
+}
+
+function readProactive(cells: readonly Cell[], template: Template, out: Proposals): number {
+  const layout = proactiveLayout(cells, template);
+  const unitStated = cells.some((c) => /本年收费金额/.test(labelKey(c.text)) && /万元/.test(c.text));
+  let found = 0;
+  cells.forEach((cell, at) => {
+    const key = labelKey(cell.text);
+    const row = layout.find((r) => r.labels.includes(key));
+    if (!row) return;
+    const name = row.labels[0] ?? key;
+    const n = assign(cells, at, row.columns, `表二 ${row.article} ${name}`, out, (metric, value, confidence) => {
+      if (metric.endsWith('amount_wan_yuan') && !unitStated) out.warn(`表二 20(8) ${name}: the header gives no unit; 万元 assumed`);
+      out.add({ metric, value, qualifier: 'exact', locator: `表二 ${row.article} ${name}`, confidence });
+    });
+    found += n;
+  });
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Section 四: administrative review and litigation (§4): one row of 15 numbers in fixed order.
+
+const APPEAL_BLOCKS = ['appeals.review', 'appeals.litigation_direct', 'appeals.litigation_after_review'];
+const APPEAL_COLUMNS = ['upheld', 'corrected', 'other', 'pending', 'total'];
+// Header cells, also when a flipbook breaks them into single characters or fragments.
+const APPEAL_HEADERS = /^[行政复议诉讼结果维持纠正其他尚未审结总计经直接起后]+$/;
+
+function readAppeals(cells: readonly Cell[], out: Proposals): number {
+  const start = cells.findIndex(
+    (c, i) => labelKey(c.text) === '行政复议' && cells.slice(i + 1, i + 40).some((d) => labelKey(d.text) === '行政诉讼'),
+  );
+  if (start < 0) return 0;
+  let at = start;
+  while (
+    at + 1 < cells.length &&
+    APPEAL_HEADERS.test(labelKey(cells[at + 1]?.text ?? '')) &&
+    cellNumber(cells[at + 1]?.text ?? '') === null
+  )
+    at++;
+  const { values } = valuesAfter(cells, at);
+  if (values.length === 0) return 0;
+  if (values.length !== 15) {
+    out.warn(`表四: expected 15 numbers (review 5, direct suit 5, suit after review 5), found ${values.length}; not assigned`);
+    return values.length;
+  }
+  values.forEach((v, i) => {
+    const block = APPEAL_BLOCKS[Math.floor(i / 5)];
+    const column = APPEAL_COLUMNS[i % 5];
+    if (v === null || !block || !column) return;
+    out.add({
+      metric: `${block}.${column}`,
+      value: v,
+      qualifier: 'exact',
+      locator: `表四 ${block.replace('appeals.', '')} col ${column}`,
+      confidence: 0.9,
+    });
+  });
+  if (values.some((v) => v === null)) out.warn('表四: blank cells left out (blank is not zero)');
+  return 15;
+}
+
+/** Read all format tables; returns how many value cells were found (0 for a template printed empty). */
+export function readFormatTables(lines: readonly string[], template: Template, out: Proposals): number {
+  const cells = cellsOf(lines);
+  return readProactive(cells, template, out) + readRequests(cells, out) + readAppeals(cells, out);
+}
