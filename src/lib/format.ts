@@ -43,3 +43,15 @@ export function formatChange(change: number, lang: Lang): string {
 export function formatPercent(ratio: number, lang: Lang): string {
   return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 }
+
+/** A YYYY-MM-DD date in the reader's language: 2023年1月20日 / 20 January 2023 (UTC, so the day never shifts). */
+export function formatDate(isoDate: string, lang: Lang): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatValue } from '../../src/lib/format.ts';
+import { formatChange, formatDate, formatValue } from '../../src/lib/format.ts';
 import { stableStringify } from '../../src/lib/json.ts';
 
 describe('formatValue', () => {
@@ -28,5 +28,15 @@ describe('formatChange', () => {
 describe('stableStringify', () => {
   it('sorts object keys at every level', () => {
     expect(stableStringify({ b: 1, a: { d: [{ z: 1, y: 2 }], c: 3 } })).toBe('{"a":{"c":3,"d":[{"y":2,"z":1}]},"b":1}\n');
+  });
+});
+
+describe('formatDate', () => {
+  it.each([
+    ['2023-01-20', 'zh', '2023年1月20日'],
+    ['2023-01-20', 'en', '20 January 2023'],
+    ['not a date', 'en', 'not a date'],
+  ] as const)('%s (%s) → %s', (iso, lang, expected) => {
+    expect(formatDate(iso, lang)).toBe(expected);
   });
 });
