@@ -95,6 +95,45 @@ export const en: Messages = {
 
   peerPercentile: 'Higher than {share} of the other same-level agencies ({count} in all)',
   agencyDescription: 'Figures from the annual disclosure reports of {agency} ({years}): {figures}.',
+  navData: 'Data',
+  navAbout: 'About',
+  dataTitle: 'Downloads and data dictionary',
+  dataIntro:
+    'Every figure can be downloaded. The CSV files are tidy (one number per row, with agency, year, report, locator and source URL) and carry a byte-order mark so Excel opens them correctly.',
+  dataFiles: 'Files',
+  dataFile: 'File',
+  dataFileWhat: 'Contents',
+  dataFigures: 'Every figure (including totals computed from their parts), each with its source',
+  dataDataset: 'Agencies, reports, figures, metrics and data-quality flags in one JSON file',
+  dataMetrics: 'The metric catalogue (the data dictionary below)',
+  dataPerAgency: 'Per-agency CSV and JSON: under "Download" on each agency page',
+  dataDictionary: 'Data dictionary',
+  dataDictionaryIntro: 'Each metric’s key, name, unit and definition, and which report formats carry it.',
+  dataKey: 'Key',
+  dataLabel: 'Name',
+  dataUnit: 'Unit',
+  dataDefinition: 'Definition',
+  dataTemplates: 'Report formats',
+  dataDerived: 'Computed as the sum of',
+  aboutTitle: 'About and methods',
+  aboutSources: 'Where the numbers come from',
+  aboutSourcesText:
+    'Every figure is taken from an agency’s published annual report on government information disclosure, with the URL of the original page and where in the report it appears. Government sites are preferred; a re-hosted copy is used only when no official page is known, and is marked as such.',
+  aboutMissing: 'Missing is not zero',
+  aboutMissingText:
+    'A figure the report does not state is missing: charts leave a gap and never draw it as 0. A report saying “none received” states 0. Approximate figures (余, 约, 近) keep their qualifier and are drawn hollow or dashed.',
+  aboutChecks: 'Data-quality flags',
+  aboutChecksText:
+    'When a report’s own arithmetic does not add up (outcomes that do not sum to the total, carry-over that does not match the previous year), the figures are kept as published and the agency page lists the flag.',
+  aboutRanking: 'Rankings and percentiles',
+  aboutRankingText:
+    'Agencies are compared only with agencies of the same level whose report for the same year states the figure. The percentile is the share of the other same-level agencies with a lower value; none is given with fewer than {min} agencies. Rates come from the agency’s own counts and are not ranked below a minimum denominator; group rates add up the counts first instead of averaging rates.',
+  aboutCite: 'How to cite',
+  aboutCiteText:
+    'The original reports are the source of the numbers: cite them as well. Every agency page and chart offers citation text in GB/T 7714 ([EB/OL]) and APA form.',
+  aboutCorrections: 'Corrections',
+  aboutCorrectionsText:
+    'Found a number that differs from the report? Tell us the agency, year, metric and where in the report it is. Every correction is recorded in the history of the data/ folder and in CURATION.md, so each change to a figure can be traced.',
   navCompare: 'Compare',
   navRankings: 'Rankings',
   chartSourceLine: 'Source: {agency}, annual reports on government information disclosure ({years}); compiled by {site}',

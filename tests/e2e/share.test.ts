@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch } from './browser.ts';
@@ -158,5 +159,22 @@ describe('language switch', () => {
     await page.getByRole('link', { name: '中文' }).click();
     await page.waitForURL(`${base}${path}**`);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
+  });
+});
+
+describe('data and about pages', () => {
+  it('list the downloads and a dictionary row per catalogue metric', async () => {
+    const page = await open('/en/data/');
+    for (const href of await page.locator('a[download]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))) {
+      await expect(stat(join(dist, href))).resolves.toBeTruthy();
+    }
+    const catalogue = Papa.parse(await readFile('data/metrics.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+    await expect(page.locator('table.dictionary tbody tr').count()).resolves.toBe(catalogue.length);
+    await expect(page.locator('#metric-requests\\.new\\.total td').first().textContent()).resolves.toBe('New requests received: total');
+  });
+
+  it('explain the methods in both languages', async () => {
+    const page = await open('/about/');
+    await expect(page.locator('h2').allTextContents()).resolves.toContain('缺失不等于零');
   });
 });
