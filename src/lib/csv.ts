@@ -63,12 +63,15 @@ function fieldOffsets(raw: string): number[] {
 }
 
 /**
- * Parse CSV text: strips a UTF-8 byte-order mark, accepts CRLF or LF line ends, skips blank lines. The first
+ * Parse CSV text: strips a UTF-8 byte-order mark, accepts CRLF, LF or CR line ends (mixed too), skips blank lines. The first
  * record is the header. Records with a different number of fields than the header, and records with a quote
  * that is never closed, are reported as problems; parsing resumes on the next line.
  */
 export function parseCsv(input: string): CsvTable {
-  const text = input.startsWith(BOM) ? input.slice(BOM.length) : input;
+  // One line end for papaparse, which guesses a single one per file: a CRLF file with LF lines appended would
+  // otherwise merge rows, and a CR-only file would put every position on line 1. Lines and columns stay those
+  // an editor shows, since every CRLF, CR and LF ends one line there too.
+  const text = (input.startsWith(BOM) ? input.slice(BOM.length) : input).replace(/\r\n?/g, '\n');
   const starts = lineStarts(text);
   const rows: { start: number; fields: string[] }[] = [];
   const problems: CsvProblem[] = [];
@@ -80,12 +83,15 @@ export function parseCsv(input: string): CsvTable {
     const chunk = text.slice(offset);
     const chunkOffset = offset;
     Papa.parse<string[]>(chunk, {
+      // Never guessed: papaparse would pick "|" for a file whose aliases hold pipes and whose rows have uneven commas.
+      delimiter: ',',
+      newline: '\n',
       skipEmptyLines: true,
       step: (result, parser) => {
         const cursor = chunkOffset + result.meta.cursor;
         // papaparse's cursor is the end of the record; the record starts after the previous one's end,
         // skipping the blank lines that were left out.
-        while (rowStart < text.length && (text[rowStart] === '\n' || text[rowStart] === '\r')) rowStart++;
+        while (rowStart < text.length && text[rowStart] === '\n') rowStart++;
         const broken = result.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
         if (broken) {
           const quoteAt = text.indexOf('"', rowStart);
@@ -127,8 +133,8 @@ export function parseCsv(input: string): CsvTable {
     if (row.fields.length !== header.length) {
       const extra = positions[header.length];
       problems.push({
-        line: first.line,
-        column: row.fields.length > header.length && extra ? extra.column : first.column,
+        // The first extra field may sit on a later line than the record's start (a quoted line break before it).
+        ...(row.fields.length > header.length && extra ? extra : first),
         message: `expected ${header.length} fields (as in the header) but found ${row.fields.length}; check for a missing or extra comma, or quote a value that contains a comma`,
       });
       return;
