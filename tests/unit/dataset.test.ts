@@ -69,6 +69,12 @@ const badInput: { kind: string; edit: Parameters<typeof build>[0]; error: string
     rejected: { figures: 1 },
   },
   {
+    kind: 'value too large to add up (its derived sum would be Infinity, written as null)',
+    edit: { figures: replaceLine(FIGURES, 13, `990101-jt-2022,proactive.website,${'9'.repeat(308)},exact,一(一),`) },
+    error: `data/figures.csv:13:34: value: "${'9'.repeat(308)}" is too large to be a figure`,
+    rejected: { figures: 1 },
+  },
+  {
     kind: 'year out of range',
     edit: { reports: replaceLine(REPORTS, 4, '990100-jt-2022,990100-jt,2031,gov2021,https://example.gov.cn/2022.html,yes,agency,,') },
     error: 'data/reports.csv:4:26: year: year 2031 is out of range 2008–2026',

@@ -14,6 +14,7 @@ describe('parseNumber', () => {
     ['+4', 4, 'signed change'],
     ['-3', -3, 'negative change (the unit decides whether that is allowed)'],
     ['-0', 0, 'negative zero becomes zero'],
+    ['9007199254740991', Number.MAX_SAFE_INTEGER, 'the largest exactly stored integer'],
   ])('%j → %d (%s)', (raw, expected) => {
     expect(parseNumber(raw)).toEqual({ ok: true, value: expected });
   });
@@ -29,6 +30,9 @@ describe('parseNumber', () => {
     ['Infinity', 'infinity'],
     ['-inf', 'negative infinity'],
     ['1.2.3', 'two decimal points'],
+    ['9007199254740992', 'above the largest exactly stored integer'],
+    ['-9007199254740992', 'below minus the largest exactly stored integer'],
+    ['9'.repeat(308), 'finite but overflows when summed'],
   ])('%j is refused (%s)', (raw) => {
     const result = parseNumber(raw);
     expect(result.ok).toBe(false);
