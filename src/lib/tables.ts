@@ -13,8 +13,9 @@ export interface Problem {
   message: string;
 }
 
+/** One line per problem, so editors and CI can match file:line:column; a line break quoted from a cell shows as \n. */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.message}`;
+  return `${p.file}:${p.line}:${p.column}: ${p.message.replace(/\r\n|\r|\n/g, '\\n')}`;
 }
 
 export interface Row<T> {

@@ -147,6 +147,13 @@ describe('buildDataset rejects bad input with a located error', () => {
     }
   });
 
+  it('prints each error on one line, even when it quotes a cell with a line break', () => {
+    const figures = appendLine(FIGURES, '990100-jt-2022,proactive.total,"12\n3",exact,x,');
+    expect(problems(build({ figures }))).toEqual([
+      'data/figures.csv:15:32: value: "12\\n3" is not a number; write digits only, e.g. 1234 or 38.44 (no units, no 余/约 — use the qualifier column)',
+    ]);
+  });
+
   it('reports all errors of a run, not only the first', () => {
     const figures = appendLine(appendLine(FIGURES, '990100-jt-2022,nope,1,exact,x,'), '990100-jt-2022,requests.new.total,x,exact,x,');
     expect(problems(build({ figures })).map((p) => p.split(': ')[0])).toEqual(['data/figures.csv:15:16', 'data/figures.csv:16:35']);
