@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseText, parseNumber } from '../../src/lib/normalise.ts';
 
@@ -46,5 +47,13 @@ describe('parseNumber', () => {
 describe('normaliseText', () => {
   it('trims and folds full-width forms', () => {
     expect(normaliseText('  ｇｏｖ２０２１ ')).toBe('gov2021');
+  });
+
+  it('gives what NFKC and trim give, for any text (its fast path skips only text NFKC leaves alone)', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: fc.constantFrom('a', ' ', '1', '表', '三', '\u3000', '１', 'ｇ', '\u0301', '㈠', '⑴', '\uFEFF', '＂') }),
+    );
+    fc.assert(fc.property(text, (s) => normaliseText(s) === s.normalize('NFKC').trim()));
   });
 });
