@@ -112,7 +112,9 @@ export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildRe
 
   // Figures.
   const figures = readTable(path('figures'), texts.figures, COLUMNS.figures, figureRow);
-  const figureLine = new Map<string, number>();
+  // Report → metric → line, nested rather than keyed by "report|metric": millions of joined key strings would
+  // cost more memory than the figures.
+  const figureLine = new Map<string, Map<string, number>>();
   keepRows(figures, (row) => {
     const f = row.value;
     const errors = [];
@@ -125,12 +127,12 @@ export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildRe
     } else if (f.value < 0 && metric.unit !== 'count_change') {
       errors.push({ column: 'value', message: `negative value ${f.value}; "${f.metric}" cannot be negative` });
     }
-    const pair = `${f.report_id}|${f.metric}`;
-    const first = figureLine.get(pair);
+    const lines = figureLine.get(f.report_id) ?? new Map<string, number>();
+    const first = lines.get(f.metric);
     if (first !== undefined) {
       errors.push({ column: 'metric', message: `duplicate figure: report ${f.report_id} already has "${f.metric}" on line ${first}` });
     }
-    if (errors.length === 0) figureLine.set(pair, row.record.line);
+    if (errors.length === 0) figureLine.set(f.report_id, lines.set(f.metric, row.record.line));
     return errors;
   });
 

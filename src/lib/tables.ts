@@ -13,15 +13,34 @@ export interface Problem {
   message: string;
 }
 
+/** One line per problem, so editors and CI can match file:line:column; a line break quoted from a cell shows as \n. */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.message}`;
+  return `${p.file}:${p.line}:${p.column}: ${p.message.replace(/\r\n|\r|\n/g, '\\n')}`;
 }
 
 export interface Row<T> {
   value: T;
   record: CsvRecord;
   /** Column (by header name) → position, for errors found after parsing. */
-  at: (column: string) => { line: number; column: number };
+  at(column: string): { line: number; column: number };
+}
+
+/** A row with `at` on the prototype rather than a closure per row, which adds up at millions of rows. */
+class TableRow<T> implements Row<T> {
+  readonly value: T;
+  readonly record: CsvRecord;
+  readonly #header: readonly string[];
+
+  constructor(value: T, record: CsvRecord, header: readonly string[]) {
+    this.value = value;
+    this.record = record;
+    this.#header = header;
+  }
+
+  at(column: string): { line: number; column: number } {
+    const positions = this.record.positions;
+    return positions[this.#header.indexOf(column)] ?? positions[0] ?? { line: this.record.line, column: 1 };
+  }
 }
 
 export interface Table<T> {
@@ -77,17 +96,17 @@ export function readTable<S extends z.ZodType<unknown, Record<string, string>>>(
     csv.header.forEach((h, i) => {
       if (h !== '') raw[h] = record.fields[i] ?? '';
     });
-    const at = (column: string) => record.positions[csv.header.indexOf(column)] ?? record.positions[0] ?? { line: record.line, column: 1 };
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
+      const row = new TableRow(raw, record, csv.header);
       for (const issue of parsed.error.issues) {
         const column = typeof issue.path[0] === 'string' ? issue.path[0] : '';
-        problems.push({ file, ...at(column), message: `${column ? `${column}: ` : ''}${issue.message}` });
+        problems.push({ file, ...row.at(column), message: `${column ? `${column}: ` : ''}${issue.message}` });
       }
       table.rejected++;
       continue;
     }
-    table.rows.push({ value: parsed.data, record, at });
+    table.rows.push(new TableRow(parsed.data, record, csv.header));
   }
   return table;
 }

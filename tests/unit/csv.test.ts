@@ -12,6 +12,28 @@ describe('parseCsv', () => {
     expect(table.problems).toEqual([]);
   });
 
+  it('counts a lone CR as a line end, as editors do', () => {
+    const table = parseCsv('\ra,b\r1,2\r3,"x"\r');
+    expect(table.headerPositions).toEqual([
+      { line: 2, column: 1 },
+      { line: 2, column: 3 },
+    ]);
+    expect(table.records.map((r) => [r.line, r.fields])).toEqual([
+      [3, ['1', '2']],
+      [4, ['3', 'x']],
+    ]);
+  });
+
+  it('reads every row of a file with mixed line ends (LF lines appended to a CRLF file)', () => {
+    const table = parseCsv('a,b\r\n1,2\r\n3,4\n5,6\n');
+    expect(table.records.map((r) => [r.line, r.fields])).toEqual([
+      [2, ['1', '2']],
+      [3, ['3', '4']],
+      [4, ['5', '6']],
+    ]);
+    expect(table.problems).toEqual([]);
+  });
+
   it('gives the line and column of every field, counting lines inside quoted fields', () => {
     const table = parseCsv('a,b,c\n"x\ny",22,3\n4,"5,5",6\n');
     expect(table.records[0]?.positions).toEqual([
@@ -35,6 +57,21 @@ describe('parseCsv', () => {
       { line: 2, column: 1, message: expect.stringContaining('expected 3 fields') },
       { line: 4, column: 7, message: expect.stringContaining('found 4') },
     ]);
+  });
+
+  it('splits on commas only, even when pipes would give more even rows', () => {
+    const table = parseCsv('id,aliases\n1,a|b|c\n2,a|b|c,x,y,z\n3,a|b|c\n');
+    expect(table.header).toEqual(['id', 'aliases']);
+    expect(table.records.map((r) => r.fields)).toEqual([
+      ['1', 'a|b|c'],
+      ['3', 'a|b|c'],
+    ]);
+    expect(table.problems).toMatchObject([{ line: 3, column: 9, message: expect.stringContaining('found 5') }]);
+  });
+
+  it('places a surplus field on its own line when a quoted line break comes before it', () => {
+    const table = parseCsv('a,b\n1,"x\ny",extra\n');
+    expect(table.problems).toMatchObject([{ line: 3, column: 4, message: expect.stringContaining('found 3') }]);
   });
 
   it('reports an unclosed quote at the quote and resumes on the next line', () => {

@@ -69,6 +69,12 @@ const badInput: { kind: string; edit: Parameters<typeof build>[0]; error: string
     rejected: { figures: 1 },
   },
   {
+    kind: 'value too large to add up (its derived sum would be Infinity, written as null)',
+    edit: { figures: replaceLine(FIGURES, 13, `990101-jt-2022,proactive.website,${'9'.repeat(308)},exact,一(一),`) },
+    error: `data/figures.csv:13:34: value: "${'9'.repeat(308)}" is too large to be a figure`,
+    rejected: { figures: 1 },
+  },
+  {
     kind: 'year out of range',
     edit: { reports: replaceLine(REPORTS, 4, '990100-jt-2022,990100-jt,2031,gov2021,https://example.gov.cn/2022.html,yes,agency,,') },
     error: 'data/reports.csv:4:26: year: year 2031 is out of range 2008–2026',
@@ -139,6 +145,13 @@ describe('buildDataset rejects bad input with a located error', () => {
       const kind = s.file.replace(/^data\/|\.csv$/g, '');
       expect(s.rejected, `${kind} rejected`).toBe(rejected[kind] ?? 0);
     }
+  });
+
+  it('prints each error on one line, even when it quotes a cell with a line break', () => {
+    const figures = appendLine(FIGURES, '990100-jt-2022,proactive.total,"12\n3",exact,x,');
+    expect(problems(build({ figures }))).toEqual([
+      'data/figures.csv:15:32: value: "12\\n3" is not a number; write digits only, e.g. 1234 or 38.44 (no units, no 余/约 — use the qualifier column)',
+    ]);
   });
 
   it('reports all errors of a run, not only the first', () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseText, parseNumber } from '../../src/lib/normalise.ts';
 
@@ -14,6 +15,7 @@ describe('parseNumber', () => {
     ['+4', 4, 'signed change'],
     ['-3', -3, 'negative change (the unit decides whether that is allowed)'],
     ['-0', 0, 'negative zero becomes zero'],
+    ['9007199254740991', Number.MAX_SAFE_INTEGER, 'the largest exactly stored integer'],
   ])('%j → %d (%s)', (raw, expected) => {
     expect(parseNumber(raw)).toEqual({ ok: true, value: expected });
   });
@@ -29,6 +31,9 @@ describe('parseNumber', () => {
     ['Infinity', 'infinity'],
     ['-inf', 'negative infinity'],
     ['1.2.3', 'two decimal points'],
+    ['9007199254740992', 'above the largest exactly stored integer'],
+    ['-9007199254740992', 'below minus the largest exactly stored integer'],
+    ['9'.repeat(308), 'finite but overflows when summed'],
   ])('%j is refused (%s)', (raw) => {
     const result = parseNumber(raw);
     expect(result.ok).toBe(false);
@@ -42,5 +47,13 @@ describe('parseNumber', () => {
 describe('normaliseText', () => {
   it('trims and folds full-width forms', () => {
     expect(normaliseText('  ｇｏｖ２０２１ ')).toBe('gov2021');
+  });
+
+  it('gives what NFKC and trim give, for any text (its fast path skips only text NFKC leaves alone)', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: fc.constantFrom('a', ' ', '1', '表', '三', '\u3000', '１', 'ｇ', '\u0301', '㈠', '⑴', '\uFEFF', '＂') }),
+    );
+    fc.assert(fc.property(text, (s) => normaliseText(s) === s.normalize('NFKC').trim()));
   });
 });

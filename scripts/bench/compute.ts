@@ -1,0 +1,33 @@
+/**
+ * The data build's in-memory part alone: read the four CSV files and run buildDataset, writing nothing. The
+ * benchmark runs it beside the full data build so that the cost of validating and deriving can be told apart
+ * from the cost of writing the output, whatever layout the output has.
+ *
+ *   node scripts/bench/compute.ts DIR      prints one JSON line: read and build times, rows, errors
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildDataset } from '../../src/lib/dataset.ts';
+
+const dir = process.argv[2] ?? 'data';
+const start = performance.now();
+const [agencies, reports, figures, metrics] = await Promise.all(
+  ['agencies', 'reports', 'figures', 'metrics'].map((name) => readFile(join(dir, `${name}.csv`), 'utf8')),
+);
+const read = performance.now();
+const result = buildDataset(
+  { agencies: agencies ?? '', reports: reports ?? '', figures: figures ?? '', metrics: metrics ?? '' },
+  { dir, maxYear: new Date().getUTCFullYear() },
+);
+const built = performance.now();
+console.log(
+  JSON.stringify({
+    readMs: Math.round(read - start),
+    buildMs: Math.round(built - read),
+    rowsRead: result.summary.reduce((n, s) => n + s.read, 0),
+    errors: result.problems.length,
+    warnings: result.warnings.length,
+    figures: result.dataset.figures.length,
+  }),
+);
