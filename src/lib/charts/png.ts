@@ -6,9 +6,14 @@
  * over 100 ms. So the font is cut down (subset-font) to the characters the charts use so far; a chart with a
  * new character grows the subset. Glyph outlines do not depend on which other glyphs are in the file, so the
  * pixels do not depend on the order charts are rendered in.
+ *
+ * Even so, a national build draws tens of thousands of charts, and most of them do not change between builds.
+ * Each PNG is kept in node_modules/.cache/chart-png under a hash of its SVG and the renderer's settings, so a
+ * rebuild after adding a few reports only rasterises the charts that changed.
  */
+import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +25,15 @@ const FONT_FAMILY = 'Noto Sans SC';
 
 /** PNGs are twice the SVG's size: sharp on high-density screens and in print. */
 export const PNG_ZOOM = 2;
+
+const CACHE_DIR = join('node_modules', '.cache', 'chart-png');
+/** Everything besides the SVG that decides the pixels; a change here invalidates the cache. */
+const versionOf = (name: string) => (createRequire(import.meta.url)(`${name}/package.json`) as { version: string }).version;
+const RENDERER = JSON.stringify({
+  resvg: versionOf('@resvg/resvg-js'),
+  font: `${versionOf('@expo-google-fonts/noto-sans-sc')} ${FONT_FILE.split('node_modules').pop() ?? ''}`,
+  zoom: PNG_ZOOM,
+});
 
 /** Characters always in the subset: printable ASCII and the punctuation the charts use. */
 const BASE_CHARACTERS = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('') + '·、,:;()≈—–−±+%余约近';
@@ -73,11 +87,23 @@ async function cutSubset(characters: Set<string>): Promise<Subset> {
  * it in the first subset saves cutting a new one for almost every chart.
  */
 export async function renderPng(svg: string, expected = ''): Promise<Buffer> {
+  const cached = join(CACHE_DIR, `${createHash('sha256').update(`${RENDERER}\n${svg}`).digest('hex')}.png`);
+  try {
+    return await readFile(cached);
+  } catch {
+    // Not rendered before: rasterise below.
+  }
   const fontFile = await fontFor(new Set([...svgCharacters(svg), ...expected]));
   const image = await renderAsync(svg, {
     fitTo: { mode: 'zoom', value: PNG_ZOOM },
     background: '#ffffff',
     font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
   });
-  return image.asPng();
+  const png = image.asPng();
+  // Write then rename, so a build that is interrupted never leaves a half-written PNG in the cache.
+  await mkdir(CACHE_DIR, { recursive: true });
+  const partial = `${cached}.${process.pid}.partial`;
+  await writeFile(partial, png);
+  await rename(partial, cached);
+  return png;
 }
