@@ -32,7 +32,7 @@ afterAll(async () => {
 async function open(path: string) {
   const watched = await watchedPage(browser);
   const response = await watched.page.goto(`${base}${path}`);
-  expect(response?.status(), path).toBe(200);
+  if (response?.status() !== 200) throw new Error(`${path}: HTTP ${response?.status()}`);
   await watched.page.waitForLoadState('networkidle');
   return watched;
 }
@@ -63,7 +63,7 @@ async function injected(page: Awaited<ReturnType<typeof open>>['page']): Promise
 
 describe('every page of the hostile site', async () => {
   const paths = await pagePaths(inject('hostileDist'));
-  it.each(paths)('%s runs nothing from the data', async (path) => {
+  it.concurrent.for(paths)('%s runs nothing from the data', async (path, { expect }) => {
     const { page, problems } = await open(path);
     expect(await injected(page)).toEqual([]);
     expect(problems).toEqual([]);
