@@ -14,5 +14,32 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 2 },
   server: { port: 4321, host: true },
   devToolbar: { enabled: false },
+  // No Markdown pages; turning Shiki off also silences its warning about inline styles under CSP.
+  markdown: { syntaxHighlight: false },
   integrations: [downloads()],
+  // Content-Security-Policy as a <meta> element on every page (README, "Hosting and security"). Astro hashes
+  // the scripts and styles it emits itself, so script-src is 'self' plus those hashes: an injected inline
+  // script, or one from another origin, does not run. frame-ancestors cannot be set by a <meta> element (the
+  // browser ignores it there); the host sets it as a header, and the embed pages must stay frameable anyway.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'"] },
+      styleDirective: {
+        resources: [
+          { resource: "'self'", kind: 'element' },
+          // ECharts writes presentation as style="…" attributes, in the build-time SVG and in the compare
+          // page's live chart and tooltip; attributes cannot run script, and <style> elements stay hashed.
+          { resource: "'unsafe-inline'", kind: 'attribute' },
+        ],
+      },
+    },
+  },
 });

@@ -45,10 +45,28 @@ const slug = (what: string) =>
   );
 const oneOf = <T extends readonly [string, ...string[]]>(what: string, values: T) =>
   text.pipe(z.enum(values, { error: (issue) => `unknown ${what} "${String(issue.input)}"; use one of: ${values.join(', ')}` }));
+/**
+ * Only http(s) links are ever rendered, so anything else (javascript:, data:, protocol-relative) is rejected
+ * here. The URL must also parse with a plain domain or IP as its host: the pages show the host as the source,
+ * and markup smuggled into the host part (http://"><script>…) is a broken link at best.
+ */
 const httpUrl = (what: string) =>
-  text.refine((s) => s === '' || /^https?:\/\/[^\s/]+\S*$/i.test(s), {
-    message: `${what} must start with http:// or https:// (leave it empty when the page is unknown)`,
-  });
+  text
+    .refine((s) => s === '' || /^https?:\/\/[^\s/]+\S*$/i.test(s), {
+      message: `${what} must start with http:// or https:// (leave it empty when the page is unknown)`,
+      abort: true,
+    })
+    .refine((s) => s === '' || /^[a-z0-9.-]+(:\d+)?$/i.test(urlHost(s)), {
+      message: `${what} must have a domain name as its host, e.g. https://www.example.gov.cn/…`,
+    });
+/** The host part of an http(s) URL as the browser reads it, or "" when it does not parse. */
+function urlHost(s: string): string {
+  try {
+    return new URL(s).host;
+  } catch {
+    return '';
+  }
+}
 const pipeList = text.transform((s) =>
   s === ''
     ? []

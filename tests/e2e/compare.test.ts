@@ -1,8 +1,8 @@
 /** The compare page in a real browser, on the fixture site (agencies 990100-jt and 990101-jt). */
-import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from './axe.ts';
 import { launch } from './browser.ts';
 
 const base = inject('fixtureUrl');
@@ -166,14 +166,7 @@ describe('compare page', () => {
   it.each(['/compare/', '/en/compare/'])('%s has no axe violations with a chart drawn', async (path) => {
     const { page, problems } = await open(`${path}?agencies=990100-jt,990101-jt&metric=proactive.total&mode=index`);
     await drawn(page, 2);
-    await page.addScriptTag({ content: await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8') });
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
-      ).axe.run();
-      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
-    expect(violations).toEqual([]);
+    await expect(axeViolations(page)).resolves.toEqual([]);
     expect(problems).toEqual([]);
   });
 

@@ -1,15 +1,17 @@
 /**
- * Builds the site the way a user does (`npm run build`), twice from the test fixture folder (DATA_DIR) and
- * once from the bundled data, and serves the results for the browser tests.
+ * Builds the site the way a user does (`npm run build`), twice from the test fixture folder (DATA_DIR), once
+ * from the hostile fixture (markup and script in every text cell) and once from the bundled data, and serves
+ * the results for the browser tests.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { AGENCIES, FIGURES, METRICS, REPORTS } from '../unit/fixtures.ts';
-import { serve } from './server.ts';
+import { HOSTILE_AGENCIES, HOSTILE_FIGURES, HOSTILE_METRICS, HOSTILE_REPORTS } from '../unit/hostile-fixtures.ts';
+import { serve } from '../../scripts/serve.ts';
 
 const run = promisify(execFile);
 
@@ -18,6 +20,8 @@ declare module 'vitest' {
     fixtureUrl: string;
     fixtureDist: string;
     fixtureDistAgain: string;
+    hostileUrl: string;
+    hostileDist: string;
     realUrl: string;
     realDist: string;
   }
@@ -32,25 +36,39 @@ async function buildSite(dataDir: string, work: string): Promise<string> {
   return dist;
 }
 
+async function writeData(dir: string, files: Record<string, string>): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  await Promise.all(Object.entries(files).map(([name, text]) => writeFile(join(dir, `${name}.csv`), text)));
+  return dir;
+}
+
 export default async function setup(project: TestProject) {
   const root = await mkdtemp(join(tmpdir(), 'e2e-'));
-  const fixtureData = join(root, 'fixture-data');
-  await run('mkdir', ['-p', fixtureData]);
-  await Promise.all(
-    Object.entries({ agencies: AGENCIES, reports: REPORTS, figures: FIGURES, metrics: METRICS }).map(([name, text]) =>
-      writeFile(join(fixtureData, `${name}.csv`), text),
-    ),
-  );
+  const fixtureData = await writeData(join(root, 'fixture-data'), {
+    agencies: AGENCIES,
+    reports: REPORTS,
+    figures: FIGURES,
+    metrics: METRICS,
+  });
+  const hostileData = await writeData(join(root, 'hostile-data'), {
+    agencies: HOSTILE_AGENCIES,
+    reports: HOSTILE_REPORTS,
+    figures: HOSTILE_FIGURES,
+    metrics: HOSTILE_METRICS,
+  });
   const fixtureDist = await buildSite(fixtureData, join(root, 'fixture'));
   const fixtureDistAgain = await buildSite(fixtureData, join(root, 'fixture-again'));
+  const hostileDist = await buildSite(hostileData, join(root, 'hostile'));
   const realDist = await buildSite('data', join(root, 'real'));
-  const [fixture, real] = await Promise.all([serve(fixtureDist), serve(realDist)]);
+  const [fixture, hostile, real] = await Promise.all([serve(fixtureDist), serve(hostileDist), serve(realDist)]);
   project.provide('fixtureUrl', fixture.url);
   project.provide('fixtureDist', fixtureDist);
   project.provide('fixtureDistAgain', fixtureDistAgain);
+  project.provide('hostileUrl', hostile.url);
+  project.provide('hostileDist', hostileDist);
   project.provide('realUrl', real.url);
   project.provide('realDist', realDist);
   return async () => {
-    await Promise.all([fixture.close(), real.close()]);
+    await Promise.all([fixture.close(), hostile.close(), real.close()]);
   };
 }

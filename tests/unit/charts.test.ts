@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AGENCY_CHARTS, chartData, seriesLabel, type ChartData } from '../../src/lib/charts/agency-charts.ts';
-import { renderSvg, stabiliseIds } from '../../src/lib/charts/echarts.ts';
+import { renderSvg, stabiliseIds, withoutStyle } from '../../src/lib/charts/echarts.ts';
 import { chartSize, yearChartOption } from '../../src/lib/charts/options.ts';
 import { point } from '../helpers.ts';
 
@@ -70,6 +70,11 @@ describe('renderSvg', () => {
     expect(svg).toMatch(/^<svg role="img" aria-label="主动公开信息数" /);
     expect(svg).not.toContain('NaN');
     expect(svg).toContain('120余');
+  });
+
+  it('carries no <style> element, which the Content-Security-Policy would refuse', () => {
+    expect(render()).not.toMatch(/<style/);
+    expect(withoutStyle('<svg><style ><![CDATA[\n.a:hover {\ncursor:pointer;\n}\n]]>\n</style><path/></svg>')).toBe('<svg><path/></svg>');
   });
 
   it('renumbers ECharts ids per chart', () => {

@@ -54,6 +54,15 @@ export function stabiliseIds(svg: string, idPrefix: string): string {
 const escapeXml = (s: string) => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? c);
 
 /**
+ * ECharts' SSR writes a <style> element of :hover rules (pointer cursor, emphasis fill) for its own client.
+ * Build-time charts have no ECharts client (their tooltip is the page's own), and the site's
+ * Content-Security-Policy admits only <style> elements it has a hash for, so the rules are dropped.
+ */
+export function withoutStyle(svg: string): string {
+  return svg.replace(/<style[^>]*>[\s\S]*?<\/style>/g, '');
+}
+
+/**
  * Render an option to a deterministic SVG string; `idPrefix` must be unique within the page. The SVG is
  * labelled as an image with `label` for screen readers (the data table next to it carries the numbers).
  */
@@ -63,7 +72,7 @@ export function renderSvg(option: ChartOption, size: RenderSize, idPrefix: strin
   try {
     chart.setOption({ ...option, animation: false });
     const svg = stabiliseIds(chart.renderToSVGString({ useViewBox: true }), idPrefix);
-    return svg.replace(/^<svg /, `<svg role="img" aria-label="${escapeXml(label)}" `);
+    return withoutStyle(svg).replace(/^<svg /, `<svg role="img" aria-label="${escapeXml(label)}" `);
   } finally {
     chart.dispose();
   }

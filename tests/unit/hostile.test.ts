@@ -1,0 +1,158 @@
+/**
+ * CSV content is untrusted. Non-http(s) URLs are rejected with their location; everything else that is text is
+ * accepted and must come out of every writer (SVG, print frame, embed code, tooltip, CSV, oEmbed) as literal
+ * text. The built site is checked end to end in tests/e2e/hostile.test.ts.
+ */
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import type { AgencyChartView } from '../../src/lib/charts/agency-view.ts';
+import { compareTooltip } from '../../src/lib/charts/compare-chart.ts';
+import { renderSvg } from '../../src/lib/charts/echarts.ts';
+import { printChart } from '../../src/lib/charts/print.ts';
+import { chartCsv, embedCode, oembed } from '../../src/lib/embeds.ts';
+import { formatProblem } from '../../src/lib/tables.ts';
+import { point } from '../helpers.ts';
+import { AGENCIES, REPORTS, build, replaceLine } from './fixtures.ts';
+import { HOSTILE_AGENCIES, HOSTILE_FIGURES, HOSTILE_METRICS, HOSTILE_REPORTS, PAYLOAD } from './hostile-fixtures.ts';
+
+const EVIL = Object.values(PAYLOAD).join(' ');
+
+/** No element or attribute of the payloads survives as markup. */
+function expectNoMarkup(markup: string) {
+  expect(markup).not.toMatch(/<(script|img)\b|<\/script/i);
+}
+
+/** A CSV cell as a spreadsheet writes it: quoted, inner quotes doubled (so commas and quotes stay in it). */
+const cell = (value: string) => `"${value.replaceAll('"', '""')}"`;
+const CITY_2021 = (url: string) => `990100-jt-2021,990100-jt,2021,gov2021,${cell(url)},yes,agency,2022-01-20,`;
+const CITY = (website: string) =>
+  `990100-jt,测试市交通运输局,Test City Transport Bureau,prefecture,transport,四川省,测试市,测试市交通局,${cell(website)}`;
+const START = 'must start with http:// or https://';
+const HOST = 'must have a domain name as its host';
+
+/** Each URL a hostile or careless row could carry, the column it lands in, and the message. */
+const badUrls: { url: string; start: boolean }[] = [
+  { url: 'javascript:alert(1)', start: true },
+  { url: ' JAVASCRIPT:alert(1)', start: true },
+  { url: 'jaVaScRiPt:alert(document.cookie)', start: true },
+  { url: 'ｊａｖａｓｃｒｉｐｔ：alert(1)', start: true },
+  { url: 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==', start: true },
+  { url: 'vbscript:msgbox(1)', start: true },
+  { url: '//evil.example/2021.html', start: true },
+  { url: 'https:evil.example', start: true },
+  { url: 'http://"><script>alert(1)</script>', start: false },
+  { url: 'https://evil"x.example/', start: false },
+  { url: 'https://user@[::1]/', start: false },
+];
+
+describe('URLs that are not plain http(s) links are rejected with their location', () => {
+  it.each(badUrls)('source_url $url', ({ url, start }) => {
+    const result = build({ reports: replaceLine(REPORTS, 3, CITY_2021(url)) });
+    const problems = result.problems.map(formatProblem);
+    expect(problems).toContainEqual(expect.stringMatching(/^data\/reports\.csv:3:39: source_url: source_url /));
+    expect(problems.find((p) => p.startsWith('data/reports.csv:3:'))).toContain(start ? START : HOST);
+    expect(result.dataset.reports.map((r) => r.id)).not.toContain('990100-jt-2021');
+  });
+
+  it.each(badUrls)('website $url', ({ url, start }) => {
+    const result = build({ agencies: replaceLine(AGENCIES, 2, CITY(url)) });
+    const problems = result.problems.map(formatProblem);
+    expect(problems.find((p) => p.startsWith('data/agencies.csv:2:'))).toMatch(
+      new RegExp(`^data/agencies\\.csv:2:\\d+: website: website ${start ? START : HOST}`),
+    );
+  });
+
+  it('keeps http(s) URLs with quotes and markup in their path or query (they are escaped on output)', () => {
+    const url = `https://example.gov.cn/2021.html?q='"><script>alert(1)</script>&a=1`;
+    const result = build({ reports: replaceLine(REPORTS, 3, CITY_2021(url)) });
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    expect(result.dataset.reports.find((r) => r.id === '990100-jt-2021')?.source_url).toBe(url);
+  });
+});
+
+describe('the hostile fixture dataset', () => {
+  it('is accepted whole: markup in names, notes and locators is text, not an error', () => {
+    const result = build({ agencies: HOSTILE_AGENCIES, reports: HOSTILE_REPORTS, figures: HOSTILE_FIGURES, metrics: HOSTILE_METRICS });
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    expect(result.summary.every((s) => s.rejected === 0)).toBe(true);
+    expect(result.dataset.agencies.map((a) => a.name_zh)).toContain(`测试市${PAYLOAD.script}局`);
+  });
+});
+
+describe('writers escape hostile text', () => {
+  const option = {
+    legend: {},
+    xAxis: { type: 'category' as const, data: ['2021', EVIL] },
+    yAxis: { type: 'value' as const, name: EVIL },
+    series: [{ type: 'line' as const, name: EVIL, data: [1, 2] }],
+  };
+
+  it('renderSvg: label, legend, axis names and category labels', () => {
+    const svg = renderSvg(option, { width: 480, height: 300 }, 'evil', EVIL);
+    expectNoMarkup(svg);
+    expect(svg).toContain('aria-label="&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
+    expect(svg).toContain('&amp;amp;');
+  });
+
+  it('printChart: title and source line', () => {
+    const chart = renderSvg(option, { width: 480, height: 300 }, 'evil', EVIL);
+    const { svg } = printChart(chart, { width: 480, height: 300 }, EVIL, EVIL);
+    expectNoMarkup(svg);
+    expect(svg).toContain(`<title>&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img`);
+  });
+
+  it('embedCode: the title and src attributes cannot be closed', () => {
+    const code = embedCode(`https://example.org/embed/?q="><script>alert(1)</script>`, EVIL, 420);
+    const iframe = code.split('\n')[0] ?? '';
+    expectNoMarkup(iframe);
+    expect(iframe).toMatch(/^<iframe src="[^"]*" title="[^"]*" width="100%" height="420" style="[^"]*" loading="lazy"><\/iframe>$/);
+  });
+
+  it('compareTooltip: agency names are text inside the tooltip HTML', () => {
+    const html = compareTooltip(
+      {
+        years: [2021],
+        lines: [{ label: EVIL, points: [point(2021, 5)], sources: { r2021: null } }],
+        mode: 'abs',
+        axisName: '',
+        allowNegative: false,
+      },
+      0,
+      'en',
+      { missing: 'not stated', sourceUnknown: 'unknown' },
+    );
+    expectNoMarkup(html);
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62; &#34;&#62;&#60;img');
+  });
+
+  const view: AgencyChartView = {
+    chart: 'proactive',
+    title: EVIL,
+    data: { id: 'proactive', years: [2021], series: [{ metric: 'proactive.total', kind: 'line', label: EVIL, points: [point(2021, 5)] }] },
+    svg: '<svg/>',
+    size: { width: 480, height: 300 },
+    reports: [],
+    source: EVIL,
+  };
+
+  it('chartCsv: labels round-trip through a CSV parser', () => {
+    const text = chartCsv(view, () => ({ zh: EVIL, en: `${EVIL}\n=cmd` }));
+    const rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ label_zh: EVIL, label_en: `${EVIL}\n=cmd`, value: '5' });
+  });
+
+  it('oembed: the title round-trips through JSON and its html escapes it', () => {
+    const body = oembed({
+      title: EVIL,
+      agencyName: EVIL,
+      siteName: 'site',
+      src: 'https://example.org/embed/',
+      png: 'https://example.org/embed/chart.png',
+      view,
+      pngSize: { width: 960, height: 600 },
+    });
+    expect(JSON.parse(JSON.stringify(body))).toMatchObject({ title: EVIL, author_name: EVIL });
+    expectNoMarkup(body.html.split('\n')[0] ?? '');
+  });
+});
