@@ -27,8 +27,9 @@ export function* generatedFiles(dataset: DatasetOut): Generator<[string, FileCon
   const figuresByReport = group(dataset.figures, (f) => f.report_id);
   const warningsByAgency = group(dataset.warnings, (w) => w.agency_id);
   for (const agency of dataset.agencies) {
+    const { series: _series, ...withoutSeries } = agency;
     const detail: AgencyDetail = {
-      agency,
+      agency: withoutSeries,
       figures: agency.report_ids.flatMap((id) => figuresByReport.get(id) ?? []),
       warnings: warningsByAgency.get(agency.id) ?? [],
     };

@@ -432,9 +432,12 @@ export const siteIndexOut = z.object({
 });
 export type SiteIndex = z.infer<typeof siteIndexOut>;
 
-/** generated/agencies/<id>.json: one agency's series, benchmarks, figures and warnings. */
+/**
+ * generated/agencies/<id>.json: one agency with its benchmarks, figures and warnings. The full series are
+ * not repeated here (pages draw chart_series; the compare page reads downloads/series/<id>.json).
+ */
 export const agencyDetailOut = z.object({
-  agency: agencyOut,
+  agency: agencyOut.omit({ series: true }),
   figures: z.array(figureOut),
   warnings: z.array(warningOut),
 });
