@@ -82,7 +82,8 @@ function* tidyCsv(lookups: Lookups, figures: readonly DatasetOut['figures'][numb
   yield BOM + Papa.unparse({ fields: [...DOWNLOAD_COLUMNS], data: [] }, { newline: '\n' }) + '\n';
   for (let start = 0; start < figures.length; start += CSV_CHUNK_ROWS) {
     const rows = figures.slice(start, start + CSV_CHUNK_ROWS).flatMap((f) => tidyRow(lookups, f) ?? []);
-    if (rows.length > 0) yield Papa.unparse(rows, { columns: [...DOWNLOAD_COLUMNS], header: false, newline: '\n' }) + '\n';
+    if (rows.length > 0)
+      yield Papa.unparse(rows, { columns: [...DOWNLOAD_COLUMNS], header: false, newline: '\n', escapeFormulae: true }) + '\n';
   }
 }
 

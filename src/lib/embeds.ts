@@ -102,7 +102,7 @@ export function chartCsv(view: AgencyChartView, metricLabels: (key: string) => {
     ),
   );
   const columns = ['year', 'metric', 'label_zh', 'label_en', 'value', 'qualifier', 'derived', 'report_id', 'source_url'];
-  return '\uFEFF' + Papa.unparse(rows, { columns, newline: '\n' }) + '\n';
+  return '\uFEFF' + Papa.unparse(rows, { columns, newline: '\n', escapeFormulae: true }) + '\n';
 }
 
 /** getStaticPaths entries for the embed routes: every agency chart with a figure, in both languages. */
