@@ -7,6 +7,7 @@
 import type { Template } from '../schema.ts';
 import type { Proposals } from './figures.ts';
 import { cellNumber, isBlankCell, labelKey, stripNumbering } from './text.ts';
+import { APPLICANT_COLUMNS } from '../checks.ts';
 
 interface Cell {
   text: string;
@@ -83,16 +84,6 @@ function assign(
 
 // ---------------------------------------------------------------------------------------------------------
 // Section 三: requests (§3, §5.2).
-
-const APPLICANT_COLUMNS = [
-  'natural_person',
-  'org_commercial',
-  'org_research',
-  'org_public_interest',
-  'org_legal_services',
-  'org_other',
-  'total',
-];
 
 type Group = 'withheld' | 'unable' | 'not_processed' | 'other' | null;
 
