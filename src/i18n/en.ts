@@ -162,6 +162,8 @@ export const en: Messages = {
   benchmarkIntro:
     'Compared with agencies of the same level whose report for the same year states the figure (agencies without it are left out, not counted as zero). No percentile with fewer than {min} agencies; rates with a small denominator are not ranked.',
   benchmarkAbove: 'More than {share} of {level} agencies in {year}',
+  benchmarkLowest: 'No {level} agency lower in {year}',
+  peerLowest: 'No other same-level agency is lower ({count} in all)',
   benchmarkRank: 'rank {rank} of {peers}',
   benchmarkFew: 'fewer than {min} agencies to compare',
   benchmarkNone: 'This agency’s reports state no ranked figure.',

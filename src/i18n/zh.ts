@@ -157,6 +157,8 @@ export const zh = {
   benchmarkIntro:
     '与同一年份、同一层级且报告中有该数字的机关相比(未报告的机关不参与比较,不按0计)。可比机关少于{min}个时不计算百分位;比率在分母少于规定数量时不参与排名。',
   benchmarkAbove: '高于{year}年{share}的{level}机关',
+  benchmarkLowest: '{year}年没有比它更低的{level}机关',
+  peerLowest: '其他同级机关都不比它低(共{count}个)',
   benchmarkRank: '第{rank}名,共{peers}个',
   benchmarkFew: '可比机关不足{min}个',
   benchmarkNone: '本机关的报告没有可排名的数字。',
