@@ -24,13 +24,15 @@ declare module 'vitest' {
     hostileDist: string;
     realUrl: string;
     realDist: string;
+    /** The fixture site built for a public URL under a base path (HOSTED). */
+    hostedDist: string;
   }
 }
 
-async function buildSite(dataDir: string, work: string): Promise<string> {
+async function buildSite(dataDir: string, work: string, hosting: Record<string, string> = {}): Promise<string> {
   const dist = join(work, 'dist');
   await run('npm', ['run', 'build', '--', '--outDir', dist], {
-    env: { ...process.env, DATA_DIR: dataDir, GENERATED_DIR: join(work, 'generated'), TZ: 'UTC' },
+    env: { ...process.env, DATA_DIR: dataDir, GENERATED_DIR: join(work, 'generated'), TZ: 'UTC', ...hosting },
     maxBuffer: 64 * 1024 * 1024,
   });
   return dist;
@@ -41,6 +43,9 @@ async function writeData(dir: string, files: Record<string, string>): Promise<st
   await Promise.all(Object.entries(files).map(([name, text]) => writeFile(join(dir, `${name}.csv`), text)));
   return dir;
 }
+
+/** Where the "hosted" fixture build claims to live: a real origin and a base path, as a deployment would set. */
+export const HOSTED = { siteUrl: 'https://disclosure.example.org', basePath: '/dash/' };
 
 export default async function setup(project: TestProject) {
   const root = await mkdtemp(join(tmpdir(), 'e2e-'));
@@ -60,6 +65,7 @@ export default async function setup(project: TestProject) {
   const fixtureDistAgain = await buildSite(fixtureData, join(root, 'fixture-again'));
   const hostileDist = await buildSite(hostileData, join(root, 'hostile'));
   const realDist = await buildSite('data', join(root, 'real'));
+  const hostedDist = await buildSite(fixtureData, join(root, 'hosted'), { SITE_URL: HOSTED.siteUrl, BASE_PATH: HOSTED.basePath });
   const [fixture, hostile, real] = await Promise.all([serve(fixtureDist), serve(hostileDist), serve(realDist)]);
   project.provide('fixtureUrl', fixture.url);
   project.provide('fixtureDist', fixtureDist);
@@ -68,6 +74,7 @@ export default async function setup(project: TestProject) {
   project.provide('hostileDist', hostileDist);
   project.provide('realUrl', real.url);
   project.provide('realDist', realDist);
+  project.provide('hostedDist', hostedDist);
   return async () => {
     await Promise.all([fixture.close(), hostile.close(), real.close()]);
   };
