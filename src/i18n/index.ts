@@ -1,5 +1,5 @@
 import type { Lang } from '../lib/format.ts';
-import { sitePath } from '../lib/hosting.ts';
+import { absoluteUrl, sitePath } from '../lib/hosting.ts';
 import { en } from './en.ts';
 import { zh, type Messages } from './zh.ts';
 
@@ -20,6 +20,11 @@ export function fill(template: string, values: Record<string, string | number>):
  */
 export function localePath(lang: Lang, path: string): string {
   return sitePath(lang === 'zh' ? path : `/en${path}`);
+}
+
+/** The absolute public URL of a page in a language, for links that leave the site (embeds, citations, share tags). */
+export function localeUrl(lang: Lang, path: string): string {
+  return absoluteUrl(lang === 'zh' ? path : `/en${path}`);
 }
 
 /** getStaticPaths entries for a page that exists in both languages: zh at the root, en under /en/. */

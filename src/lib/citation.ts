@@ -4,6 +4,7 @@
  * standard's placeholder in the HTML (pages are byte-identical from build to build); a small script fills in
  * the reader's date when it runs.
  */
+import { messages } from '../i18n/index.ts';
 import type { Lang } from './format.ts';
 import type { AgencySummary, ReportOut } from './schema.ts';
 
@@ -29,7 +30,6 @@ export function reportTitle(agencyNameZh: string, year: number): string {
 }
 
 export interface PageCitation {
-  siteName: { zh: string; en: string };
   agency: AgencySummary;
   /** Chart or page subject, e.g. 依申请公开情况 / Disclosure requests and outcomes; empty for the whole page. */
   subject: { zh: string; en: string };
@@ -40,19 +40,20 @@ export interface PageCitation {
 
 /** Citation of a dashboard page or chart; the text follows the page language. */
 export function citePage(c: PageCitation): CitationTexts {
+  const siteName = messages(c.lang).siteName;
   if (c.lang === 'zh') {
     const subject = c.subject.zh ? `:${c.subject.zh}` : '';
     const title = `${c.agency.name_zh}政府信息公开年度报告数据${subject}(${yearSpan(c.years, '—')})`;
     return {
-      gbt: `${c.siteName.zh}. ${title}[EB/OL]. ${ACCESS_DATE.gbt}. ${c.url}.`,
-      apa: `${c.siteName.zh}. (n.d.). ${title} [Data set]. Retrieved ${ACCESS_DATE.apa}, from ${c.url}`,
+      gbt: `${siteName}. ${title}[EB/OL]. ${ACCESS_DATE.gbt}. ${c.url}.`,
+      apa: `${siteName}. (n.d.). ${title} [Data set]. Retrieved ${ACCESS_DATE.apa}, from ${c.url}`,
     };
   }
   const subject = c.subject.en ? `: ${c.subject.en}` : '';
   const title = `${c.agency.name_en}, government information disclosure figures${subject} (${yearSpan(c.years, '–')})`;
   return {
-    gbt: `${c.siteName.en}. ${title}[EB/OL]. ${ACCESS_DATE.gbt}. ${c.url}.`,
-    apa: `${c.siteName.en}. (n.d.). ${title} [Data set]. Retrieved ${ACCESS_DATE.apa}, from ${c.url}`,
+    gbt: `${siteName}. ${title}[EB/OL]. ${ACCESS_DATE.gbt}. ${c.url}.`,
+    apa: `${siteName}. (n.d.). ${title} [Data set]. Retrieved ${ACCESS_DATE.apa}, from ${c.url}`,
   };
 }
 

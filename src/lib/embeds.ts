@@ -3,7 +3,7 @@
  * the oEmbed response, and the chart's numbers as CSV. Pure; the embed routes serve them.
  */
 import Papa from 'papaparse';
-import { LANGS, localePath } from '../i18n/index.ts';
+import { LANGS, localePath, localeUrl } from '../i18n/index.ts';
 import type { AgencyChartView } from './charts/agency-view.ts';
 import type { Lang } from './format.ts';
 import { absoluteUrl } from './hosting.ts';
@@ -17,7 +17,7 @@ export function embedPath(lang: Lang, agencyId: string, chart: ChartId, file = '
 
 /** Absolute URL of an embed page or one of its files; embed code must work on any site. */
 export function embedUrl(lang: Lang, agencyId: string, chart: ChartId, file = ''): string {
-  return absoluteUrl(`${lang === 'zh' ? '' : '/en'}/embed/${agencyId}/${chart}/${file}`);
+  return localeUrl(lang, `/embed/${agencyId}/${chart}/`) + file;
 }
 
 /** Height of the embed page: chart, title and source lines, with room for the data-table toggle. */

@@ -5,12 +5,10 @@ import type { AgencySummary, ReportOut } from '../../src/lib/schema.ts';
 const agency = { id: '990100-jt', name_zh: '测试市交通运输局', name_en: 'Ceshi Transport Bureau' } as AgencySummary;
 const report = (published: string | null, url: string | null = 'https://example.gov.cn/2022.html') =>
   ({ id: '990100-jt-2022', year: 2022, source_url: url, published }) as ReportOut;
-const siteName = { zh: '政府信息公开年报数据台', en: 'Disclosure Report Dashboard' };
 
 describe('citePage', () => {
   it('writes GB/T 7714 [EB/OL] and APA in Chinese', () => {
     const c = citePage({
-      siteName,
       agency,
       subject: { zh: '依申请公开', en: 'Requests' },
       years: [2023, 2019],
@@ -25,7 +23,7 @@ describe('citePage', () => {
     );
   });
   it('writes English titles on English pages, with a single year when there is one', () => {
-    const c = citePage({ siteName, agency, subject: { zh: '', en: '' }, years: [2022], url: 'https://x.org/en/a/', lang: 'en' });
+    const c = citePage({ agency, subject: { zh: '', en: '' }, years: [2022], url: 'https://x.org/en/a/', lang: 'en' });
     expect(c.gbt).toBe(
       'Disclosure Report Dashboard. Ceshi Transport Bureau, government information disclosure figures (2022)[EB/OL]. [引用日期]. https://x.org/en/a/.',
     );
