@@ -1,9 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { downloads } from './src/integrations/downloads.ts';
-import { BASE_PATH, SITE_URL } from './src/lib/hosting.ts';
+import { BASE_PATH, SITE_URL } from './src/lib/core/hosting.ts';
 
-// Static site: every page is rendered at build time from the generated data (see src/lib/site-data.ts).
+// Static site: every page is rendered at build time from the generated data (see src/lib/site/site-data.ts).
 // SITE_URL and BASE_PATH (README, "Hosting") decide where it is published.
 export default defineConfig({
   output: 'static',

@@ -10,10 +10,11 @@
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildDataset, type SourceTexts } from '../src/lib/dataset.ts';
-import { generatedFiles, type FileContent } from '../src/lib/outputs.ts';
-import { formatProblem } from '../src/lib/tables.ts';
-import { generatedDir } from '../src/lib/paths.ts';
+import { buildDataset, type SourceTexts } from '../src/lib/pipeline/dataset.ts';
+import type { FileContent } from '../src/lib/pipeline/downloads.ts';
+import { generatedFiles } from '../src/lib/pipeline/outputs.ts';
+import { formatProblem } from '../src/lib/pipeline/tables.ts';
+import { generatedDir } from '../src/lib/core/paths.ts';
 
 const { values } = parseArgs({
   options: { in: { type: 'string' }, out: { type: 'string' } },

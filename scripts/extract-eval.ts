@@ -9,8 +9,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { agencyRefs, decodeBytes, extractReport } from '../src/lib/extract/index.ts';
-import { COLUMNS, figureRow } from '../src/lib/schema.ts';
-import { readTable } from '../src/lib/tables.ts';
+import { COLUMNS, figureRow } from '../src/lib/core/schema.ts';
+import { readTable } from '../src/lib/pipeline/tables.ts';
 
 const USAGE = 'usage: npm run extract:eval -- DIR [--verbose]\n  DIR  saved report pages named <report_id>.txt or <report_id>.html';
 

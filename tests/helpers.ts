@@ -1,7 +1,7 @@
 /** Small helpers shared by the unit and end-to-end tests. */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Qualifier, SeriesPoint } from '../src/lib/schema.ts';
+import type { Qualifier, SeriesPoint } from '../src/lib/core/schema.ts';
 
 /** One point of a year series, from report `r<year>`. */
 export function point(year: number, value: number, qualifier: Qualifier = 'exact'): SeriesPoint {

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildDataset } from '../../src/lib/dataset.ts';
+import { buildDataset } from '../../src/lib/pipeline/dataset.ts';
 
 const dir = process.argv[2] ?? 'data';
 const start = performance.now();

@@ -7,8 +7,8 @@
  * Pure and seeded: the same options give the same lines, in whatever order the files are read. Lines come
  * from generators so that millions of figure rows never have to sit in memory at once.
  */
-import { PROVINCES } from '../../src/lib/provinces.ts';
-import { COLUMNS, type Level } from '../../src/lib/schema.ts';
+import { PROVINCES } from '../../src/lib/core/provinces.ts';
+import { COLUMNS, type Level } from '../../src/lib/core/schema.ts';
 
 export interface SyntheticOptions {
   agencies: number;

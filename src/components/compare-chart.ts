@@ -2,7 +2,7 @@
  * <compare-chart>: enhances the compare page's GET form into a live picker. The form's own controls stay the
  * interface (native select, radios and checkboxes are keyboard operable as they are); this adds a search
  * filter, removable chips for the selection, a cap at MAX_AGENCIES, and the chart and table. The state lives
- * in the URL (history.replaceState), read and written by the pure functions in src/lib/compare.ts. The
+ * in the URL (history.replaceState), read and written by the pure functions in src/lib/site/compare.ts. The
  * ECharts client is most of the page's JavaScript, so it is fetched only once there is something to draw.
  */
 import { compareChartHeight, compareChartOption, type CompareChartData, type CompareLine } from '../lib/charts/compare-chart.ts';
@@ -21,9 +21,9 @@ import {
   type CompareMessages,
   type CompareState,
   type StateIssue,
-} from '../lib/compare.ts';
-import { formatValue, unitLabel, type Lang } from '../lib/format.ts';
-import type { SeriesPoint, Unit } from '../lib/schema.ts';
+} from '../lib/site/compare.ts';
+import { formatValue, unitLabel, type Lang } from '../lib/core/format.ts';
+import type { SeriesPoint, Unit } from '../lib/core/schema.ts';
 
 interface AgencyControl {
   id: string;

@@ -1,5 +1,5 @@
-import type { Lang } from '../lib/format.ts';
-import { absoluteUrl, sitePath } from '../lib/hosting.ts';
+import type { Lang } from '../lib/core/format.ts';
+import { absoluteUrl, sitePath } from '../lib/core/hosting.ts';
 import { en } from './en.ts';
 import { zh, type Messages } from './zh.ts';
 

@@ -8,7 +8,7 @@ import { cp } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { generatedDir } from '../lib/paths.ts';
+import { generatedDir } from '../lib/core/paths.ts';
 
 const TYPES: Record<string, string> = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };
 

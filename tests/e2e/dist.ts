@@ -5,7 +5,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 import { parse } from 'node-html-parser';
-import { BASE_PATH, SITE_URL } from '../../src/lib/hosting.ts';
+import { BASE_PATH, SITE_URL } from '../../src/lib/core/hosting.ts';
 
 /** Every file of the build, as site paths under the base path ("/agencies/x/index.html"). */
 export async function distFiles(dist: string): Promise<Set<string>> {

@@ -5,10 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildDataset, type BuildResult, type SourceTexts } from '../../src/lib/dataset.ts';
-import { stableStringify } from '../../src/lib/json.ts';
-import { COLUMNS, LEVELS, QUALIFIERS, SCOPES, TEMPLATES, datasetOut } from '../../src/lib/schema.ts';
-import { formatProblem } from '../../src/lib/tables.ts';
+import { buildDataset, type BuildResult, type SourceTexts } from '../../src/lib/pipeline/dataset.ts';
+import { stableStringify } from '../../src/lib/core/json.ts';
+import { COLUMNS, LEVELS, QUALIFIERS, SCOPES, TEMPLATES, datasetOut } from '../../src/lib/core/schema.ts';
+import { formatProblem } from '../../src/lib/pipeline/tables.ts';
 import { AGENCIES, FIGURES, MAX_YEAR, METRICS, REPORTS } from './fixtures.ts';
 
 const FILES = ['agencies', 'reports', 'figures', 'metrics'] as const;

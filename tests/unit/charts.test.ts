@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AGENCY_CHARTS, chartData, seriesLabel, type ChartData } from '../../src/lib/charts/agency-charts.ts';
+import { AGENCY_CHARTS } from '../../src/lib/core/chart-specs.ts';
+import { chartData, seriesLabel, type ChartData } from '../../src/lib/charts/agency-charts.ts';
 import { renderSvg, stabiliseIds, withoutStyle } from '../../src/lib/charts/echarts.ts';
 import { chartSize, yearChartOption } from '../../src/lib/charts/options.ts';
 import { point } from '../helpers.ts';

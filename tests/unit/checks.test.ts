@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCarryOver, checkReport } from '../../src/lib/checks.ts';
-import type { FigureOut, Level, MetricOut, Qualifier, ReportOut, Template } from '../../src/lib/schema.ts';
+import { checkCarryOver, checkReport } from '../../src/lib/pipeline/checks.ts';
+import type { FigureOut, Level, MetricOut, Qualifier, ReportOut, Template } from '../../src/lib/core/schema.ts';
 import { build } from './fixtures.ts';
 
 const metrics = new Map<string, MetricOut>(build().dataset.metrics.map((m) => [m.key, m]));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citePage, citeReport, reportTitle } from '../../src/lib/citation.ts';
-import type { AgencySummary, ReportOut } from '../../src/lib/schema.ts';
+import { citePage, citeReport, reportTitle } from '../../src/lib/site/citation.ts';
+import type { AgencySummary, ReportOut } from '../../src/lib/core/schema.ts';
 
 const agency = { id: '990100-jt', name_zh: '测试市交通运输局', name_en: 'Ceshi Transport Bureau' } as AgencySummary;
 const report = (published: string | null, url: string | null = 'https://example.gov.cn/2022.html') =>

@@ -12,9 +12,9 @@ import {
   serialiseCompareState,
   type CompareState,
   type IndexedSeries,
-} from '../../src/lib/compare.ts';
+} from '../../src/lib/site/compare.ts';
 import { en } from '../../src/i18n/en.ts';
-import type { SeriesPoint } from '../../src/lib/schema.ts';
+import type { SeriesPoint } from '../../src/lib/core/schema.ts';
 import { point } from '../helpers.ts';
 
 const values = (s: IndexedSeries) => (s.status === 'indexed' ? s.points.map((p) => [p.year, p.value, p.qualifier]) : s);

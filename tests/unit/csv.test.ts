@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/lib/csv.ts';
+import { parseCsv } from '../../src/lib/pipeline/csv.ts';
 
 describe('parseCsv', () => {
   it('strips the byte-order mark and accepts CRLF line ends', () => {

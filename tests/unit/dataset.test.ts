@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/tables.ts';
+import { formatProblem } from '../../src/lib/pipeline/tables.ts';
 import { AGENCIES, FIGURES, REPORTS, appendLine, build, replaceLine } from './fixtures.ts';
 
 const problems = (result: ReturnType<typeof build>) => result.problems.map(formatProblem);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { yearRange } from '../../src/lib/charts/agency-charts.ts';
-import { agencySeries, combineQualifiers, deriveReportFigures, roundValue } from '../../src/lib/derive.ts';
-import type { FigureOut, MetricOut, Qualifier, ReportOut } from '../../src/lib/schema.ts';
+import { yearRange } from '../../src/lib/core/chart-specs.ts';
+import { agencySeries, combineQualifiers, deriveReportFigures, roundValue } from '../../src/lib/pipeline/derive.ts';
+import type { FigureOut, MetricOut, Qualifier, ReportOut } from '../../src/lib/core/schema.ts';
 import { build } from './fixtures.ts';
 
 const metrics: MetricOut[] = build().dataset.metrics;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { binLabel, binsFor, histogram } from '../../src/lib/charts/distribution.ts';
-import type { Level, RankingEntry } from '../../src/lib/schema.ts';
+import type { Level, RankingEntry } from '../../src/lib/core/schema.ts';
 
 const entry = (value: number, level: Level = 'county'): RankingEntry => ({
   agency_id: `a${value}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downloadFiles } from '../../src/lib/downloads.ts';
+import { downloadFiles } from '../../src/lib/pipeline/downloads.ts';
 import { appendLine, build, FIGURES } from './fixtures.ts';
 
 const text = (content: string | Iterable<string>) => (typeof content === 'string' ? content : [...content].join(''));

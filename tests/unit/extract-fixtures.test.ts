@@ -4,8 +4,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { COLUMNS, metricRow } from '../../src/lib/schema.ts';
-import { readTable } from '../../src/lib/tables.ts';
+import { COLUMNS, metricRow } from '../../src/lib/core/schema.ts';
+import { readTable } from '../../src/lib/pipeline/tables.ts';
 import { appealsRow, expectedSet, extractFixture, figureSet, FIXTURES, requestRow, type Expected } from './extract-helpers.ts';
 
 interface Case {

@@ -3,7 +3,7 @@
  * figures. It is never published; the real data lives in data/. The metric catalogue is the real one.
  */
 import { readFileSync } from 'node:fs';
-import { buildDataset, type SourceTexts } from '../../src/lib/dataset.ts';
+import { buildDataset, type SourceTexts } from '../../src/lib/pipeline/dataset.ts';
 
 export const METRICS = readFileSync(new URL('../../data/metrics.csv', import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatDate, formatValue } from '../../src/lib/format.ts';
-import { stableStringify } from '../../src/lib/json.ts';
+import { formatChange, formatDate, formatValue } from '../../src/lib/core/format.ts';
+import { stableStringify } from '../../src/lib/core/json.ts';
 
 describe('formatValue', () => {
   it.each([

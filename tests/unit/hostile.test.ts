@@ -5,12 +5,12 @@
  */
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { AgencyChartView } from '../../src/lib/charts/agency-view.ts';
+import type { AgencyChartView } from '../../src/lib/site/agency-view.ts';
 import { compareTooltip } from '../../src/lib/charts/compare-chart.ts';
 import { renderSvg } from '../../src/lib/charts/echarts.ts';
 import { printChart } from '../../src/lib/charts/print.ts';
-import { chartCsv, embedCode, oembed } from '../../src/lib/embeds.ts';
-import { formatProblem } from '../../src/lib/tables.ts';
+import { chartCsv, embedCode, oembed } from '../../src/lib/site/embeds.ts';
+import { formatProblem } from '../../src/lib/pipeline/tables.ts';
 import { point } from '../helpers.ts';
 import { AGENCIES, REPORTS, build, replaceLine } from './fixtures.ts';
 import { HOSTILE_AGENCIES, HOSTILE_FIGURES, HOSTILE_METRICS, HOSTILE_REPORTS, PAYLOAD } from './hostile-fixtures.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readHosting } from '../../src/lib/hosting.ts';
+import { readHosting } from '../../src/lib/core/hosting.ts';
 
 describe('readHosting', () => {
   it('defaults to the local preview server at the root', () => {

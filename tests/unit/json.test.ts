@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stableJsonChunks, stableStringify } from '../../src/lib/json.ts';
+import { stableJsonChunks, stableStringify } from '../../src/lib/core/json.ts';
 
 describe('stableJsonChunks', () => {
   it.each([

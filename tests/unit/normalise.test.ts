@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseText, parseNumber } from '../../src/lib/normalise.ts';
+import { normaliseText, parseNumber } from '../../src/lib/core/normalise.ts';
 
 describe('parseNumber', () => {
   it.each([

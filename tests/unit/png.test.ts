@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AGENCY_CHARTS, chartData } from '../../src/lib/charts/agency-charts.ts';
+import { AGENCY_CHARTS } from '../../src/lib/core/chart-specs.ts';
+import { chartData } from '../../src/lib/charts/agency-charts.ts';
 import { renderSvg } from '../../src/lib/charts/echarts.ts';
 import { chartSize, yearChartOption } from '../../src/lib/charts/options.ts';
 import { renderPng } from '../../src/lib/charts/png.ts';

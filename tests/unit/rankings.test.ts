@@ -9,8 +9,8 @@ import {
   RATES,
   standing,
   type RankableAgency,
-} from '../../src/lib/rankings.ts';
-import type { Level, SeriesPoint } from '../../src/lib/schema.ts';
+} from '../../src/lib/pipeline/rankings.ts';
+import type { Level, SeriesPoint } from '../../src/lib/core/schema.ts';
 import { point } from '../helpers.ts';
 
 function defined<T>(value: T | undefined): T {

@@ -1,7 +1,7 @@
 /** The benchmark's synthetic dataset: deterministic, valid for the data build, realistic in shape. */
 import { describe, expect, it } from 'vitest';
 import { agencyLines, figureLines, reportLines, syntheticAgencies, type SyntheticOptions } from '../../scripts/bench/synthetic.ts';
-import { buildDataset } from '../../src/lib/dataset.ts';
+import { buildDataset } from '../../src/lib/pipeline/dataset.ts';
 import { METRICS } from './fixtures.ts';
 
 const OPTIONS: SyntheticOptions = { agencies: 60, years: 8, seed: 7, lastYear: 2025 };

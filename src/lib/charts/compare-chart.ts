@@ -3,11 +3,14 @@
  * same conventions as options.ts (gaps for missing years, approximate figures hollow and labelled, one
  * legend line per series), plus an axis tooltip that names each value's source.
  */
-import { formatNumber, formatValue, type Lang } from '../format.ts';
-import type { SeriesPoint } from '../schema.ts';
-import type { CompareMode } from '../compare.ts';
+import { formatNumber, formatValue, type Lang } from '../core/format.ts';
+import type { SeriesPoint } from '../core/schema.ts';
 import type { ChartOption, SeriesOption } from './echarts.ts';
 import { FONT_FAMILY, linePoint, PALETTE } from './options.ts';
+
+/** Absolute values, or each agency indexed to its base year (= 100). */
+export const COMPARE_MODES = ['abs', 'index'] as const;
+export type CompareMode = (typeof COMPARE_MODES)[number];
 
 export interface CompareLine {
   label: string;

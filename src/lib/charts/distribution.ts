@@ -3,9 +3,9 @@
  * bin, drawn as stacked bars. Counts and amounts span five orders of magnitude, so their bins are decades
  * (0, 1–9, 10–99, …); rates use tenths. Only agencies with a figure are counted.
  */
-import { formatNumber, formatPercent, type Lang } from '../format.ts';
-import type { Level, RankingEntry } from '../schema.ts';
-import { LEVELS } from '../schema.ts';
+import { formatNumber, formatPercent, type Lang } from '../core/format.ts';
+import type { Level, RankingEntry } from '../core/schema.ts';
+import { LEVELS } from '../core/schema.ts';
 import type { ChartOption, RenderSize } from './echarts.ts';
 import { FONT_FAMILY, PALETTE } from './options.ts';
 

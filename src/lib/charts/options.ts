@@ -3,8 +3,8 @@
  * Approximate figures are drawn hollow (lines) or faded with a dashed border (bars) and labelled with their
  * qualifier; missing years are null, which ECharts draws as a gap.
  */
-import { formatNumber, formatValue, type Lang } from '../format.ts';
-import type { SeriesPoint } from '../schema.ts';
+import { formatNumber, formatValue, type Lang } from '../core/format.ts';
+import type { SeriesPoint } from '../core/schema.ts';
 import type { ChartData } from './agency-charts.ts';
 import type { ChartOption, RenderSize, SeriesOption } from './echarts.ts';
 

@@ -1,5 +1,5 @@
 /** What the extractor proposes, and the one place where proposals for the same metric are reconciled. */
-import type { Qualifier } from '../schema.ts';
+import type { Qualifier } from '../core/schema.ts';
 
 export interface ProposedFigure {
   metric: string;

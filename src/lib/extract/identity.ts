@@ -3,8 +3,8 @@
  * reference §11), the year the figures cover (title, then statistics period, never the URL: T7, T17) and the
  * template (from the labels, not the year: §0).
  */
-import { agencyRow, COLUMNS, type Template } from '../schema.ts';
-import { readTable } from '../tables.ts';
+import { agencyRow, COLUMNS, type Template } from '../core/schema.ts';
+import { readTable } from '../pipeline/tables.ts';
 
 export interface AgencyRef {
   id: string;

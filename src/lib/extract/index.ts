@@ -3,7 +3,7 @@
  * a curator must read. Pure: the caller decodes the file and supplies the agency list.
  */
 import Papa from 'papaparse';
-import { COLUMNS, type Template } from '../schema.ts';
+import { COLUMNS, type Template } from '../core/schema.ts';
 import { Proposals, type ProposedFigure } from './figures.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
 import { detectTemplate, detectYear, findTitle, matchAgency, sourceNames, type AgencyRef } from './identity.ts';

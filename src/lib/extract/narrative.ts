@@ -3,7 +3,7 @@
  * counts, and the "none" statements for requests, fees and appeals. Each sentence is split into clauses; a
  * count is only taken when its own clause says what it counts (traps T1–T9).
  */
-import type { Qualifier } from '../schema.ts';
+import type { Qualifier } from '../core/schema.ts';
 import type { Proposals } from './figures.ts';
 
 export interface NarrativeContext {

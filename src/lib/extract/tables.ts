@@ -4,10 +4,10 @@
  * found by their label, then take the numeric cells that follow; a number is only assigned to a column when
  * the row's shape makes the column certain (trap T10).
  */
-import type { Template } from '../schema.ts';
+import type { Template } from '../core/schema.ts';
 import type { Proposals } from './figures.ts';
 import { cellNumber, isBlankCell, labelKey, stripNumbering } from './text.ts';
-import { APPLICANT_COLUMNS } from '../checks.ts';
+import { APPLICANT_COLUMNS } from '../pipeline/checks.ts';
 
 interface Cell {
   text: string;

@@ -2,10 +2,10 @@
 import type { APIRoute } from 'astro';
 import { en } from '../../../../../i18n/en.ts';
 import { zh } from '../../../../../i18n/zh.ts';
-import { agencyChartView, printableChart } from '../../../../../lib/charts/agency-view.ts';
+import { agencyChartView, printableChart } from '../../../../../lib/site/agency-view.ts';
 import { renderPng } from '../../../../../lib/charts/png.ts';
-import { embedRoutes, type EmbedProps } from '../../../../../lib/embeds.ts';
-import { siteData } from '../../../../../lib/site-data.ts';
+import { embedRoutes, type EmbedProps } from '../../../../../lib/site/embeds.ts';
+import { siteData } from '../../../../../lib/site/site-data.ts';
 
 export const getStaticPaths = embedRoutes;
 

@@ -1,8 +1,8 @@
 /** The chart as a standalone SVG file, framed with its title and source line. */
 import type { APIRoute } from 'astro';
-import { agencyChartView, printableChart } from '../../../../../lib/charts/agency-view.ts';
-import { embedRoutes, type EmbedProps } from '../../../../../lib/embeds.ts';
-import { siteData } from '../../../../../lib/site-data.ts';
+import { agencyChartView, printableChart } from '../../../../../lib/site/agency-view.ts';
+import { embedRoutes, type EmbedProps } from '../../../../../lib/site/embeds.ts';
+import { siteData } from '../../../../../lib/site/site-data.ts';
 
 export const getStaticPaths = embedRoutes;
 

@@ -1,8 +1,8 @@
 /** The chart's numbers as CSV, one row per drawn figure with its source. */
 import type { APIRoute } from 'astro';
-import { agencyChartView } from '../../../../../lib/charts/agency-view.ts';
-import { chartCsv, embedRoutes, type EmbedProps } from '../../../../../lib/embeds.ts';
-import { siteData } from '../../../../../lib/site-data.ts';
+import { agencyChartView } from '../../../../../lib/site/agency-view.ts';
+import { chartCsv, embedRoutes, type EmbedProps } from '../../../../../lib/site/embeds.ts';
+import { siteData } from '../../../../../lib/site/site-data.ts';
 
 export const getStaticPaths = embedRoutes;
 

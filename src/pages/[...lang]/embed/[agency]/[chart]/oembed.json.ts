@@ -1,11 +1,11 @@
 /** oEmbed (https://oembed.com) response for the embed page: a "rich" type with the iframe code. */
 import type { APIRoute } from 'astro';
 import { messages } from '../../../../../i18n/index.ts';
-import { agencyChartView, agencyName, printableChart } from '../../../../../lib/charts/agency-view.ts';
+import { agencyChartView, agencyName, printableChart } from '../../../../../lib/site/agency-view.ts';
 import { PNG_ZOOM } from '../../../../../lib/charts/png.ts';
-import { embedRoutes, embedUrl, oembed, type EmbedProps } from '../../../../../lib/embeds.ts';
-import { stableStringify } from '../../../../../lib/json.ts';
-import { siteData } from '../../../../../lib/site-data.ts';
+import { embedRoutes, embedUrl, oembed, type EmbedProps } from '../../../../../lib/site/embeds.ts';
+import { stableStringify } from '../../../../../lib/core/json.ts';
+import { siteData } from '../../../../../lib/site/site-data.ts';
 
 export const getStaticPaths = embedRoutes;
 

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
-import { generatedDir } from './paths.ts';
-import { PROVINCES } from './provinces.ts';
-import { GROUPS, LEVELS, UNITS } from './schema.ts';
+import { generatedDir } from '../core/paths.ts';
+import { PROVINCES } from '../core/provinces.ts';
+import { GROUPS, LEVELS, UNITS } from '../core/schema.ts';
 
 export const seriesIndexOut = z.object({
   agencies: z.array(

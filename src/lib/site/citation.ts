@@ -4,9 +4,9 @@
  * standard's placeholder in the HTML (pages are byte-identical from build to build); a small script fills in
  * the reader's date when it runs.
  */
-import { messages } from '../i18n/index.ts';
-import type { Lang } from './format.ts';
-import type { AgencySummary, ReportOut } from './schema.ts';
+import { messages } from '../../i18n/index.ts';
+import type { Lang } from '../core/format.ts';
+import type { AgencySummary, ReportOut } from '../core/schema.ts';
 
 /** Placeholder the page script replaces with the reader's date (ISO in GB/T 7714, long form in APA). */
 export const ACCESS_DATE = { gbt: '[引用日期]', apa: '[access date]' } as const;

@@ -4,10 +4,10 @@
  */
 import { group, sort } from 'd3-array';
 import { checkCarryOver, checkReport, derivedDisagreement } from './checks.ts';
-import { AGENCY_CHARTS, CHART_METRICS } from './charts/agency-charts.ts';
+import { AGENCY_CHARTS, CHART_METRICS } from '../core/chart-specs.ts';
 import { agencySeries, coverage, deriveReportFigures } from './derive.ts';
 import { RANKED_METRICS, buildPeerIndex, headlines, rankMetric } from './rankings.ts';
-import { findProvince } from './provinces.ts';
+import { findProvince } from '../core/provinces.ts';
 import {
   COLUMNS,
   agencyRow,
@@ -20,7 +20,7 @@ import {
   type MetricOut,
   type ReportOut,
   type WarningOut,
-} from './schema.ts';
+} from '../core/schema.ts';
 import { keepRows, readTable, type Problem } from './tables.ts';
 
 export interface SourceTexts {

@@ -4,7 +4,7 @@
  * on exact figures; with parts missing it still fails when the parts present already exceed the total.
  */
 import { roundValue } from './derive.ts';
-import type { FigureOut, Level, MetricOut, ReportOut, WarningOut } from './schema.ts';
+import type { FigureOut, Level, MetricOut, ReportOut, WarningOut } from '../core/schema.ts';
 
 export const APPLICANT_COLUMNS = [
   'natural_person',

@@ -3,11 +3,11 @@
  * the oEmbed response, and the chart's numbers as CSV. Pure; the embed routes serve them.
  */
 import Papa from 'papaparse';
-import { LANGS, localePath, localeUrl } from '../i18n/index.ts';
-import type { AgencyChartView } from './charts/agency-view.ts';
-import type { Lang } from './format.ts';
-import { absoluteUrl } from './hosting.ts';
-import type { ChartId } from './schema.ts';
+import { LANGS, localePath, localeUrl } from '../../i18n/index.ts';
+import type { AgencyChartView } from './agency-view.ts';
+import type { Lang } from '../core/format.ts';
+import { absoluteUrl } from '../core/hosting.ts';
+import type { ChartId } from '../core/schema.ts';
 import { siteData } from './site-data.ts';
 
 /** Page-relative path of an embed page in a language (under the base path). */

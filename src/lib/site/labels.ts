@@ -1,9 +1,9 @@
 /** Display labels for enumerated values and metrics, from the translation files and the metric catalogue. */
-import { messages } from '../i18n/index.ts';
-import type { Messages } from '../i18n/zh.ts';
-import type { Lang } from './format.ts';
-import { rateSpec } from './rankings.ts';
-import type { Level } from './schema.ts';
+import { messages } from '../../i18n/index.ts';
+import type { Messages } from '../../i18n/zh.ts';
+import type { Lang } from '../core/format.ts';
+import { rateSpec } from '../pipeline/rankings.ts';
+import type { Level } from '../core/schema.ts';
 import type { SiteData } from './site-data.ts';
 
 export function levelLabel(level: Level, lang: Lang): string {

@@ -4,14 +4,15 @@
  * (chart.svg, chart.png, data.csv), so the four can never disagree.
  */
 import { fill, messages } from '../../i18n/index.ts';
-import type { Lang } from '../format.ts';
-import type { ChartId, ReportOut } from '../schema.ts';
-import type { SiteData } from '../site-data.ts';
-import type { AgencySummary } from '../schema.ts';
-import { AGENCY_CHARTS, chartData, seriesLabel, type ChartData } from './agency-charts.ts';
-import { renderSvg, type RenderSize } from './echarts.ts';
-import { chartSize, yearChartOption } from './options.ts';
-import { printChart, type PrintChart } from './print.ts';
+import type { Lang } from '../core/format.ts';
+import type { ChartId, ReportOut } from '../core/schema.ts';
+import type { SiteData } from './site-data.ts';
+import type { AgencySummary } from '../core/schema.ts';
+import { AGENCY_CHARTS } from '../core/chart-specs.ts';
+import { chartData, seriesLabel, type ChartData } from '../charts/agency-charts.ts';
+import { renderSvg, type RenderSize } from '../charts/echarts.ts';
+import { chartSize, yearChartOption } from '../charts/options.ts';
+import { printChart, type PrintChart } from '../charts/print.ts';
 
 export interface AgencyChartView {
   chart: ChartId;

@@ -3,9 +3,9 @@
  * rankings.ts). All pure functions of validated data; d3-array does the grouping and ranking.
  */
 import { group, rollup, sort, sum } from 'd3-array';
-import type { AgencyRow, CoverageOut, FigureOut, MetricOut, Qualifier, ReportOut, SeriesPoint, Template } from './schema.ts';
-import { LEVELS, TEMPLATES } from './schema.ts';
-import { findProvince } from './provinces.ts';
+import type { AgencyRow, CoverageOut, FigureOut, MetricOut, Qualifier, ReportOut, SeriesPoint, Template } from '../core/schema.ts';
+import { LEVELS, TEMPLATES } from '../core/schema.ts';
+import { findProvince } from '../core/provinces.ts';
 
 /** Avoid binary-fraction noise such as 0.1 + 0.2 in sums of 万元 values. */
 export function roundValue(value: number): number {

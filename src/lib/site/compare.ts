@@ -3,13 +3,11 @@
  * the URL state (?agencies=a,b&metric=…&mode=abs|index), the check of a fetched series file, and the
  * indexed view (base year = 100). Nothing here touches the DOM or the network.
  */
-import { yearRange } from './charts/agency-charts.ts';
-import { PALETTE } from './charts/options.ts';
-import type { Messages } from '../i18n/zh.ts';
-import type { Qualifier, SeriesPoint } from './schema.ts';
-
-export const COMPARE_MODES = ['abs', 'index'] as const;
-export type CompareMode = (typeof COMPARE_MODES)[number];
+import { yearRange } from '../core/chart-specs.ts';
+import { COMPARE_MODES, type CompareMode } from '../charts/compare-chart.ts';
+import { PALETTE } from '../charts/options.ts';
+import type { Messages } from '../../i18n/zh.ts';
+import type { Qualifier, SeriesPoint } from '../core/schema.ts';
 
 /** One colour per line: more lines than the palette has colours could not be told apart. */
 export const MAX_AGENCIES = PALETTE.length;

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
-import { generatedDir } from './paths.ts';
+import { generatedDir } from '../core/paths.ts';
 import {
   agencyDetailOut,
   metricRankingOut,
@@ -19,7 +19,7 @@ import {
   type MetricRanking,
   type ReportOut,
   type SiteIndex,
-} from './schema.ts';
+} from '../core/schema.ts';
 
 export interface SiteData {
   index: SiteIndex;

@@ -5,9 +5,11 @@
  */
 import { group } from 'd3-array';
 import Papa from 'papaparse';
-import { stableJsonChunks, stableStringify } from './json.ts';
-import type { FileContent } from './outputs.ts';
-import type { AgencyOut, DatasetOut } from './schema.ts';
+import { stableJsonChunks, stableStringify } from '../core/json.ts';
+import type { AgencyOut, DatasetOut } from '../core/schema.ts';
+
+/** A file's content: one string, or chunks for files too large to hold as one string. */
+export type FileContent = string | Iterable<string>;
 
 /** Columns of the tidy CSV download: every figure with its agency, report and source. */
 export const DOWNLOAD_COLUMNS = [

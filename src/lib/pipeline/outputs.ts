@@ -4,12 +4,9 @@
  * one ranking per ranked metric, and the public downloads. Pure; scripts/build-data.ts writes the files.
  */
 import { group } from 'd3-array';
-import { downloadFiles } from './downloads.ts';
-import { stableStringify } from './json.ts';
-import type { AgencyDetail, AgencySummary, DatasetOut, SiteIndex } from './schema.ts';
-
-/** A file's content: one string, or chunks for files too large to hold as one string. */
-export type FileContent = string | Iterable<string>;
+import { downloadFiles, type FileContent } from './downloads.ts';
+import { stableStringify } from '../core/json.ts';
+import type { AgencyDetail, AgencySummary, DatasetOut, SiteIndex } from '../core/schema.ts';
 
 export function summaryOf({ series: _series, benchmarks: _benchmarks, ...summary }: DatasetOut['agencies'][number]): AgencySummary {
   return summary;

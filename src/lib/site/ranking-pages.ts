@@ -2,10 +2,10 @@
  * Routes and text shared by the ranking pages: /metrics/ (the list), /metrics/<metric>/ (opens on the default
  * year) and /metrics/<metric>/<year>/.
  */
-import { fill, LANGS, messages } from '../i18n/index.ts';
-import type { Lang } from './format.ts';
+import { fill, LANGS, messages } from '../../i18n/index.ts';
+import type { Lang } from '../core/format.ts';
 import { metricTitle } from './labels.ts';
-import { defaultYear, rateSpec } from './rankings.ts';
+import { defaultYear, rateSpec } from '../pipeline/rankings.ts';
 import type { SiteData } from './site-data.ts';
 import { siteData } from './site-data.ts';
 

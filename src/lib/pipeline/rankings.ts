@@ -11,9 +11,9 @@
  */
 import { bisectLeft, bisectRight, group, quantileSorted, sort, sum } from 'd3-array';
 import { combineQualifiers, roundValue } from './derive.ts';
-import { HEADLINES, MIN_PEERS } from './headlines.ts';
-import type { GroupSummary, HeadlineOut, Level, MetricRanking, RankingEntry, SeriesPoint, Standing, YearRanking } from './schema.ts';
-import { LEVELS } from './schema.ts';
+import { HEADLINES, MIN_PEERS } from '../core/headlines.ts';
+import type { GroupSummary, HeadlineOut, Level, MetricRanking, RankingEntry, SeriesPoint, Standing, YearRanking } from '../core/schema.ts';
+import { LEVELS } from '../core/schema.ts';
 
 export interface RateSpec {
   key: string;
