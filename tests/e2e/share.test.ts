@@ -126,10 +126,14 @@ describe('agency page sharing', () => {
     ).toBe(true);
   });
 
-  it('states the standing among same-level agencies, and says when there are too few to rank', async () => {
+  it('states the standing among agencies of its kind and level, and says when there are too few to compute it', async () => {
     const page = await open('/agencies/511100-jt/');
     const rows = page.locator('table.benchmarks tbody tr');
-    await expect(rows.first().textContent()).resolves.toContain('可比机关不足5个');
+    await expect(rows.first().textContent()).resolves.toContain('未计算:2022年有该数字的地市级交通运输部门不足5个(现有1个)');
+    const county = await open('/agencies/511111-jt/');
+    await expect(county.locator('[data-headline="requests"] .standing').textContent()).resolves.toBe(
+      '2022年县区级交通运输部门中没有数值更低的(共5个);数值从大到小第2位,4个并列',
+    );
   });
 });
 
@@ -138,7 +142,9 @@ describe('ranking pages', () => {
     const page = await open('/metrics/proactive.total/');
     await expect(page.locator('h1').textContent()).resolves.toContain('排名与分布');
     await expect(page.locator('.years a[aria-current="page"]').textContent()).resolves.toBe('2022');
-    const row = page.locator('table.ranking tbody tr').first();
+    const group = page.locator('section', { has: page.locator('#group-transport-prefecture') });
+    await expect(group.locator('h2').textContent()).resolves.toBe('地市级交通运输部门');
+    const row = group.locator('table.ranking tbody tr').first();
     await expect(row.locator('th a').getAttribute('href')).resolves.toBe('/agencies/511100-jt/');
     await expect(row.locator('td a').getAttribute('href')).resolves.toBe('https://example.gov.cn/2022.html');
     await expect(page.locator('figure svg[role="img"]').count()).resolves.toBe(1);
@@ -146,7 +152,9 @@ describe('ranking pages', () => {
 
   it('leave out agencies without the figure rather than counting them as zero', async () => {
     const page = await open('/metrics/proactive.total/2022/');
-    await expect(page.locator('table.ranking').textContent()).resolves.not.toContain('测试市甲区');
+    const text = (await page.locator('table.ranking').allTextContents()).join(' ');
+    expect(text).toContain('测试市乙区交通运输局');
+    expect(text).not.toContain('测试市甲区交通运输局');
   });
 });
 

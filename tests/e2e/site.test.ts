@@ -96,17 +96,17 @@ describe('agency page', () => {
 describe('directory and home', () => {
   it('filters the directory by level and by the search box', async () => {
     const page = await open('/agencies/');
-    await expect(page.locator('tbody tr:visible').count()).resolves.toBe(2);
+    await expect(page.locator('tbody tr:visible').count()).resolves.toBe(11);
     await page.selectOption('select[name="level"]', 'county');
-    await expect(page.locator('tbody tr:visible').count()).resolves.toBe(1);
+    await expect(page.locator('tbody tr:visible').count()).resolves.toBe(7);
     const searched = await open('/agencies/?q=test%20city');
-    await expect(searched.locator('tbody tr:visible').count()).resolves.toBe(1);
+    await expect(searched.locator('tbody tr:visible').count()).resolves.toBe(3);
   });
 
   it('shows coverage on the home page', async () => {
     const page = await open('/');
-    await expect(page.locator('.stats').textContent()).resolves.toMatch(/2\s*机关\s*4\s*年度报告/);
-    await expect(page.locator('table.coverage tbody tr').count()).resolves.toBe(1);
+    await expect(page.locator('.stats').textContent()).resolves.toMatch(/11\s*机关\s*20\s*年度报告/);
+    await expect(page.locator('table.coverage tbody tr').count()).resolves.toBe(2);
   });
 });
 
