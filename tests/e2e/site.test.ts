@@ -50,7 +50,7 @@ describe('agency page', () => {
     const page = await open('/agencies/990100-jt/');
     const card = page.locator('[data-headline="proactive"]');
     await expect(card.locator('.value').textContent()).resolves.toContain('150');
-    await expect(card.textContent()).resolves.toContain('比上年 (2021): ≈+30');
+    await expect(card.textContent()).resolves.toContain('比上年（2021）：≈+30');
   });
 
   it('lists the data-quality warnings and the sources', async () => {
@@ -76,15 +76,16 @@ describe('agency page', () => {
 
   it('is readable with JavaScript off: charts and tables are in the HTML', async () => {
     const page = await open('/agencies/990100-jt/', { javaScriptEnabled: false });
-    await expect(page.locator('section.chart svg').count()).resolves.toBe(3);
+    // Each chart is drawn at several widths; one of them shows.
+    await expect(page.locator('section.chart svg').locator('visible=true').count()).resolves.toBe(3);
     await expect(page.locator('section.chart table').count()).resolves.toBe(3);
   });
 
   it('shows a tooltip with the value and its source when hovering a point', async () => {
     const page = await open('/agencies/990100-jt/');
     const chart = page.locator('chart-hover').first();
-    await chart.locator('[ecmeta_series_index="0"][ecmeta_data_index="2"]').first().hover({ force: true });
-    await expect(chart.locator('.chart-tip').textContent()).resolves.toContain('2021: 120余');
+    await chart.locator('[ecmeta_series_index="0"][ecmeta_data_index="2"]').locator('visible=true').hover({ force: true });
+    await expect(chart.locator('.chart-tip').textContent()).resolves.toContain('2021：120余');
   });
 
   it('exists in English with the qualifier in English', async () => {
