@@ -37,6 +37,7 @@ describe('scripts/build-data.ts', () => {
     expect((await buildData(input, b)).code).toBe(0);
     const [treeA, treeB] = [await readTree(a), await readTree(b)];
     expect(Object.keys(treeA)).toEqual([
+      '/.data-build',
       '/agencies/990100-jt.json',
       '/agencies/990101-jt.json',
       '/downloads/agencies/990100-jt.csv',
