@@ -71,7 +71,7 @@ describe('compare page', () => {
     await expect(page.locator('#compare-agency-511112-jt').isChecked()).resolves.toBe(true);
 
     await expect(headers(page)).resolves.toEqual(['年度', '测试市交通运输局', '测试市甲区交通运输局']);
-    await expect(page.locator('.compare-table caption').textContent()).resolves.toBe('主动公开信息总数 · 指数(基年 = 100)');
+    await expect(page.locator('.compare-table caption').textContent()).resolves.toBe('主动公开信息总数 · 指数（基年 = 100）');
     await expect(cells(page, 2019).first().textContent()).resolves.toContain('100报告数字 80');
     await expect(cells(page, 2021).first().locator('a').textContent()).resolves.toBe('150余');
     await expect(cells(page, 2021).first().locator('a').getAttribute('href')).resolves.toBe('https://example.gov.cn/2021.html');
@@ -84,7 +84,7 @@ describe('compare page', () => {
     await expect(page.locator('.compare-canvas').getAttribute('role')).resolves.toBe('img');
     await expect(page.locator('.compare-canvas svg path').count()).resolves.toBeGreaterThan(5);
     const notes = await page.locator('.compare-notes li').allTextContents();
-    expect(notes).toContain('测试市甲区交通运输局:没有这一指标的数字。');
+    expect(notes).toContain('测试市甲区交通运输局：没有这一指标的数字。');
     expect(notes.some((n) => n.includes('2019 年为基年'))).toBe(true);
     expect(problems).toEqual([]);
   });
@@ -111,7 +111,7 @@ describe('compare page', () => {
     await expect.poll(() => query(page).agencies).toBe('511100-jt,511112-jt');
     await expect
       .poll(() => page.locator('.compare-announce').textContent())
-      .toMatch(/^已添加 测试市甲区交通运输局。 图表已更新:.+,2 个机关。$/);
+      .toMatch(/^已添加 测试市甲区交通运输局。 图表已更新：.+，2 个机关。$/);
     await drawn(page, 2);
 
     await tabTo(page, 'button[data-agency="511100-jt"]');
@@ -140,9 +140,9 @@ describe('compare page', () => {
     await drawn(page, 1);
     const notes = await page.locator('.compare-notes li').allTextContents();
     expect(notes).toEqual([
-      '链接中的未知机关编号已忽略:nope。',
-      '链接中的指标“bogus”不存在或没有数据,改为显示“本年新收申请 · 总计”。',
-      '链接中的显示方式“zzz”无效,改为显示绝对值。',
+      '链接中的未知机关编号已忽略：nope。',
+      '链接中的指标“bogus”不存在或没有数据，改为显示“本年新收申请 · 总计”。',
+      '链接中的显示方式“zzz”无效，改为显示绝对值。',
     ]);
     expect(query(page)).toEqual({ agencies: '511100-jt', metric: 'requests.new.total', mode: 'abs' });
     await expect(cells(page, 2022).first().textContent()).resolves.toBe('5');
@@ -172,9 +172,20 @@ describe('compare page', () => {
 
   it('works without JavaScript: the form submits to a URL with the state', async () => {
     const { page, problems } = await open('/compare/', { javaScriptEnabled: false });
-    await expect(page.locator('.compare-nojs').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.compare-nojs-lead').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.compare-nojs-lead').textContent()).resolves.toContain('JavaScript');
     await expect(page.locator('.compare-output').isVisible()).resolves.toBe(false);
-    await expect(page.locator('.compare-profile').first().getAttribute('href')).resolves.toBe('/agencies/511100-jt/');
+    // Each agency links to its own chart and data.
+    const links = page.locator('#pick-511100-jt .compare-profile a');
+    await expect(links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual([
+      '/agencies/511100-jt/#charts',
+      '/downloads/agencies/511100-jt.csv',
+    ]);
+    // No blank space: the page ends with its footer.
+    const gap = await page.evaluate(
+      () => document.documentElement.scrollHeight - (document.querySelector('footer')?.getBoundingClientRect().bottom ?? 0) - scrollY,
+    );
+    expect(gap).toBeLessThanOrEqual(1);
     await page.selectOption('select[name="metric"]', 'proactive.total');
     await page.check('input[name="mode"][value="index"]');
     await page.check('#compare-agency-511100-jt');
@@ -187,6 +198,16 @@ describe('compare page', () => {
     const enhanced = await open(new URL(page.url()).pathname + new URL(page.url()).search);
     await drawn(enhanced.page, 2);
     expect(query(enhanced.page)).toEqual({ agencies: '511100-jt,511112-jt', metric: 'proactive.total', mode: 'index' });
+  });
+
+  it('without JavaScript, shows the agency a link from its page names, with its chart and data', async () => {
+    const { page } = await open('/en/compare/?agencies=511112-jt&metric=proactive.total#pick-511112-jt', { javaScriptEnabled: false });
+    const picked = page.locator('#pick-511112-jt');
+    await expect(picked.evaluate((li) => li.matches(':target') && getComputedStyle(li).fontWeight)).resolves.toBe('600');
+    await expect(picked.locator('a').count()).resolves.toBe(2);
+    await expect(page.locator('.compare-nojs-count').evaluate((p) => getComputedStyle(p, '::after').content)).resolves.toContain(
+      'Agencies ticked:',
+    );
   });
 
   it('loads the ECharts client here only, and only once there is something to draw', async () => {
