@@ -46,4 +46,11 @@ describe('renderPng', () => {
     expect(a.readUInt32BE(20)).toBe(framed.size.height * 2);
     expect(Buffer.compare(a, b)).toBe(0);
   });
+
+  it('renders the same new chart twice at once (two pages sharing a chart) without a clash in the cache', async () => {
+    // A title no earlier run has used, so neither call finds the PNG cached and both write it.
+    const framed = printChart(svg, chartSize(data), `并发 ${process.pid} ${Date.now()}`, '来源:测试');
+    const [a, b] = await Promise.all([renderPng(framed.svg), renderPng(framed.svg)]);
+    expect(Buffer.compare(a, b)).toBe(0);
+  });
 });
