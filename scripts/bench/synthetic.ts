@@ -186,7 +186,7 @@ const templateOf = (year: number) => (year >= 2021 ? 'gov2021' : year >= FIRST_T
 export function* agencyLines(agencies: readonly SyntheticAgency[]): Generator<string> {
   yield COLUMNS.agencies.join(',');
   for (const a of agencies) {
-    yield [a.id, a.name_zh, a.name_en, a.level, 'transport', a.province.zh, a.prefecture, '', `https://${a.id}.example.org/`].join(',');
+    yield [a.id, a.name_zh, a.name_en, a.level, 'transport', a.province.zh, a.prefecture, '', `https://${a.id}.example.gov.cn/`].join(',');
   }
 }
 
@@ -200,7 +200,7 @@ export function* reportLines(agencies: readonly SyntheticAgency[]): Generator<st
         a.id,
         year,
         templateOf(year),
-        `https://${a.id}.example.org/ndbg/${year}.html`,
+        `https://${a.id}.example.gov.cn/ndbg/${year}.html`,
         'yes',
         'agency',
         `${year + 1}-01-${day}`,

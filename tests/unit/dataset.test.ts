@@ -147,10 +147,17 @@ describe('buildDataset rejects bad input with a located error', () => {
     }
   });
 
-  it('prints each error on one line, even when it quotes a cell with a line break', () => {
+  it('points at a line break in a column that takes one line, and keeps each error on one line', () => {
     const figures = appendLine(FIGURES, '990100-jt-2022,proactive.total,"12\n3",exact,x,');
     expect(problems(build({ figures }))).toEqual([
-      'data/figures.csv:15:32: value: "12\\n3" is not a number; write digits only, e.g. 1234 or 38.44 (no units, no 余/约 — use the qualifier column)',
+      'data/figures.csv:15:35: value: a line break in a column that takes one line; join the lines (longer text belongs in notes)',
+    ]);
+  });
+
+  it('shows invisible characters of a quoted cell escaped', () => {
+    const figures = appendLine(FIGURES, '990100-jt-2022,proactive.total,12\u200b3,exact,x,');
+    expect(problems(build({ figures }))).toEqual([
+      'data/figures.csv:15:32: value: "12\\u200b3" is not a number; write digits only, e.g. 1234 or 38.44 (no units, no 余/约 — use the qualifier column)',
     ]);
   });
 
