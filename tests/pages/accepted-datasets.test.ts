@@ -17,8 +17,10 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CHART_METRICS } from '../../src/lib/core/chart-specs.ts';
 import { forbiddenCharacterAt } from '../../src/lib/core/characters.ts';
-import { PROVINCES } from '../../src/lib/core/provinces.ts';
-import { LEVELS, QUALIFIERS, SCOPES, TEMPLATES } from '../../src/lib/core/schema.ts';
+import { findDivision } from '../../src/lib/core/divisions.ts';
+import { parseAgencyId, reportIdFor } from '../../src/lib/core/ids.ts';
+import { COLUMNS, QUALIFIERS, SCOPES, TEMPLATES } from '../../src/lib/core/schema.ts';
+import { SECTORS } from '../../src/lib/core/sectors.ts';
 import { isGovernmentHost, urlProblem } from '../../src/lib/core/urls.ts';
 import { buildDataset } from '../../src/lib/pipeline/dataset.ts';
 import { generatedFiles } from '../../src/lib/pipeline/outputs.ts';
@@ -59,8 +61,14 @@ const acceptedUrl = urlCandidate.filter((u) => urlProblem('source_url', u) === n
 
 const METRIC_ROWS = Papa.parse<Record<string, string>>(METRICS, { header: true, skipEmptyLines: true }).data;
 const UNIT = new Map(METRIC_ROWS.map((m) => [m.key ?? '', m.unit ?? '']));
-/** Mostly the metrics the charts and rankings draw, so the data reaches the pages. */
-const FIGURE_KEYS = [...new Set([...CHART_METRICS, ...METRIC_ROWS.slice(0, 40).map((m) => m.key ?? '')])].filter((k) => UNIT.has(k));
+/** Mostly the metrics the charts and rankings draw, so the data reaches the pages, and the stated changes (signed). */
+const FIGURE_KEYS = [
+  ...new Set([
+    ...CHART_METRICS,
+    ...METRIC_ROWS.slice(0, 40).map((m) => m.key ?? ''),
+    ...METRIC_ROWS.map((m) => m.key ?? '').filter((k) => /\.change(_pct)?$/.test(k)),
+  ]),
+].filter((k) => UNIT.has(k));
 
 const value = (metric: string) => {
   const unit = UNIT.get(metric);
@@ -69,41 +77,57 @@ const value = (metric: string) => {
     fc.nat({ max: 2_000_000_000 }),
     fc.constantFrom(0, 1, 999_999_999_999),
   );
-  if (unit === 'count') return whole.map(String);
-  if (unit === 'count_change') return fc.tuple(whole, fc.boolean()).map(([n, negative]) => String(negative ? -n : n));
+  const signed = (n: fc.Arbitrary<string>) => fc.tuple(n, fc.boolean()).map(([v, negative]) => (negative && v !== '0' ? `-${v}` : v));
   const decimal = fc.tuple(fc.double({ min: 0, max: 1e9, noNaN: true }), fc.nat(6)).map(([n, digits]) => n.toFixed(digits));
+  if (unit === 'count') return whole.map(String);
+  if (unit === 'count_change') return signed(whole.map(String));
+  // Stated percentage changes: signed, with decimals ("同比下降12.5%").
+  if (unit === 'percent') return signed(fc.oneof(whole.map(String), decimal));
   return fc.oneof(whole.map(String), decimal);
 };
 
-const AGENCY_IDS = ['990100-jt', '990101-jt', '990102-jt'];
-const isoDate = fc.date({ min: new Date('2009-01-01T00:00:00Z'), max: new Date('2026-06-30T00:00:00Z'), noInvalidDate: true });
+/**
+ * Agencies of every kind the ids allow: real division codes (the build checks them) at each level, a
+ * municipality's district, a government (whose reports may be whole-jurisdiction ones), an "other" body with a
+ * code of its own and a second body of one kind in one place. Names, aliases and websites are generated.
+ */
+const AGENCY_IDS = ['511100-jt', '511112-jt', '510000-jy', '100000-cz', '511100-zf', '110105-zf', '511100-xf', '511100-jt-2'];
+const sectorOf = (id: string) => SECTORS.find((s) => s.code === parseAgencyId(id)?.code)?.key ?? 'other';
+/** A publication date after the end of the year the report covers. */
+const publishedAfter = (year: number) =>
+  fc
+    .date({
+      min: new Date(`${year + 1}-01-01T00:00:00Z`),
+      max: new Date(`${Math.min(year + 2, MAX_YEAR)}-12-31T00:00:00Z`),
+      noInvalidDate: true,
+    })
+    .map((d) => d.toISOString().slice(0, 10));
 
 const agency = (id: string) =>
   fc
     .record({
       name_zh: freeText,
       name_en: freeText,
-      level: fc.constantFrom(...LEVELS),
-      province: fc.constantFrom(...PROVINCES.map((p) => p.zh)),
-      prefecture: freeText,
       aliases: fc.array(
         freeText.filter((s) => !s.includes('|')),
         { maxLength: 2 },
       ),
       website: fc.option(acceptedUrl, { nil: '' }),
     })
-    .map((a) => ({ id, ...a, sector: 'transport', prefecture: a.level === 'province' ? '' : a.prefecture, aliases: a.aliases.join('|') }));
+    .map((a) => {
+      const division = findDivision(id.slice(0, 6));
+      if (!division) throw new Error(`no division for ${id}`);
+      const { level, province, prefecture } = division;
+      return { id, ...a, level, sector: sectorOf(id), province, prefecture, aliases: a.aliases.join('|') };
+    });
 
-const report = (agencyId: string, year: number) =>
+/** One report of an agency for a year: its own (any scope but system) or a whole-jurisdiction one (system). */
+const report = (agencyId: string, year: number, scope: (typeof SCOPES)[number]) =>
   fc
     .record({
       template: fc.constantFrom(...TEMPLATES),
       source_url: fc.option(acceptedUrl, { nil: '' }),
-      scope: fc.constantFrom(...SCOPES),
-      published: fc.option(
-        isoDate.map((d) => d.toISOString().slice(0, 10)),
-        { nil: '' },
-      ),
+      published: fc.option(publishedAfter(year), { nil: '' }),
       notes: multilineText,
       figures: fc.uniqueArray(fc.constantFrom(...FIGURE_KEYS), { minLength: 1, maxLength: 8 }),
     })
@@ -116,18 +140,27 @@ const report = (agencyId: string, year: number) =>
         )
         .map((figures) => ({
           report: {
-            id: `${agencyId}-${year}`,
+            id: reportIdFor(agencyId, year, scope),
             agency_id: agencyId,
             year: String(year),
             template: r.template,
             source_url: r.source_url,
             official: r.source_url === '' ? '' : isGovernmentHost(r.source_url) ? 'yes' : 'no',
-            scope: r.scope,
+            scope,
             published: r.published,
             notes: r.notes,
           },
-          figures: figures.map((f, i) => ({ report_id: `${agencyId}-${year}`, metric: r.figures[i] ?? '', ...f })),
+          figures: figures.map((f, i) => ({ report_id: reportIdFor(agencyId, year, scope), metric: r.figures[i] ?? '', ...f })),
         })),
+    );
+
+/** The reports of one year: the agency's own, a whole-jurisdiction one, or both (one id each). */
+const yearReports = (agencyId: string, year: number) =>
+  fc
+    .record({ own: fc.option(fc.constantFrom(...SCOPES.filter((s) => s !== 'system')), { nil: null }), system: fc.boolean() })
+    .filter(({ own, system }) => own !== null || system)
+    .chain(({ own, system }) =>
+      fc.tuple(...[...(own === null ? [] : [own]), ...(system ? ['system' as const] : [])].map((scope) => report(agencyId, year, scope))),
     );
 
 /** Some metric labels replaced by free text: they are drawn in charts, tables and file names of nothing. */
@@ -142,30 +175,55 @@ const metrics = fc.array(fc.tuple(fc.constantFrom(...FIGURE_KEYS), freeText, fre
 
 const csv = (rows: Record<string, string>[]) => Papa.unparse(rows, { newline: '\n' }) + '\n';
 
+/**
+ * At most one logged correction, of the first figure: its new value is the figure as it stands (written the
+ * same way), the rest is generated.
+ */
+const correction = (figure: { report_id: string; metric: string; value: string }) =>
+  fc.record({
+    date: publishedAfter(2008),
+    report_id: fc.constant(figure.report_id),
+    metric: fc.constant(figure.metric),
+    old_value: fc.option(fc.nat({ max: 10_000 }).map(String), { nil: '' }),
+    new_value: fc.constant(figure.value),
+    reason: freeText,
+  });
+
 const dataset = fc
-  .integer({ min: 1, max: AGENCY_IDS.length })
-  .chain((n) =>
+  .uniqueArray(fc.constantFrom(...AGENCY_IDS), { minLength: 1, maxLength: 4 })
+  .chain((ids) =>
     fc.record({
-      agencies: fc.tuple(...AGENCY_IDS.slice(0, n).map(agency)),
+      agencies: fc.tuple(...ids.map(agency)),
       reports: fc.tuple(
-        ...AGENCY_IDS.slice(0, n).map((id) =>
+        ...ids.map((id) =>
           fc
             .uniqueArray(fc.integer({ min: 2008, max: MAX_YEAR - 1 }), { minLength: 1, maxLength: 3 })
-            .chain((years) => fc.tuple(...years.map((y) => report(id, y)))),
+            .chain((years) => fc.tuple(...years.map((y) => yearReports(id, y)))),
         ),
       ),
       metrics,
+      corrected: fc.boolean(),
     }),
   )
-  .map(({ agencies, reports, metrics }) => {
-    const all = reports.flat();
+  .chain(({ agencies, reports, metrics, corrected }) => {
+    const all = reports.flat(2);
+    const first = all[0]?.figures[0];
+    return (first && corrected ? correction(first).map((c) => [c]) : fc.constant<Record<string, string>[]>([])).map((corrections) => ({
+      agencies,
+      all,
+      metrics,
+      corrections,
+    }));
+  })
+  .map(({ agencies, all, metrics, corrections }) => {
     const texts = {
       agencies: csv(agencies),
       reports: csv(all.map((r) => r.report)),
       figures: csv(all.flatMap((r) => r.figures)),
       metrics: metrics.text,
+      corrections: corrections.length > 0 ? csv(corrections) : `${COLUMNS.corrections.join(',')}\n`,
     };
-    // A counterexample prints the three small files in full and only the relabelled rows of the catalogue.
+    // A counterexample prints the small files in full and only the relabelled rows of the catalogue.
     return Object.assign(texts, {
       [fc.toStringMethod]: () => JSON.stringify({ ...texts, metrics: `<metrics.csv with labels ${JSON.stringify(metrics.relabelled)}>` }),
     });

@@ -39,8 +39,9 @@ const cell = (value: string) => `"${value.replaceAll('"', '""')}"`;
 const FORMULA = {
   name: '=HYPERLINK("http://evil.example","点击")',
   english: '+cmd|" /C calc"!A0',
-  prefecture: '-2+3',
   locator: '@SUM(A1:A9)',
+  /** Province and prefecture are checked against the id's division code, so a leading - comes in a locator. */
+  minusLocator: '-2+3',
   /** Spans lines: papaparse's own escapeFormulae pattern stopped at the line break. */
   note: '=cmd|" /C calc"!A0\nsecond line',
   notes: '=1+2\n=3+4',
@@ -53,14 +54,17 @@ function formulaDataset() {
   const agencies = replaceLine(
     AGENCIES,
     2,
-    `990100-jt,${cell(FORMULA.name)},${cell(FORMULA.english)},prefecture,transport,四川省,${cell(FORMULA.prefecture)},,https://example.gov.cn/`,
+    `511100-jt,${cell(FORMULA.name)},${cell(FORMULA.english)},prefecture,transport,四川省,乐山市,,https://example.gov.cn/`,
   );
   const reports = replaceLine(
     REPORTS,
     3,
-    `990100-jt-2021,990100-jt,2021,gov2021,https://example.gov.cn/2021.html,yes,agency,2022-01-20,${cell(FORMULA.notes)}`,
+    `511100-jt-2021,511100-jt,2021,gov2021,https://example.gov.cn/2021.html,yes,agency,2022-01-20,${cell(FORMULA.notes)}`,
   );
-  const figures = appendLine(FIGURES, `990100-jt-2022,requests.handled,4,exact,${cell(FORMULA.locator)},${cell(FORMULA.note)}`);
+  const figures = appendLine(
+    appendLine(FIGURES, `511100-jt-2022,requests.handled,4,exact,${cell(FORMULA.locator)},${cell(FORMULA.note)}`),
+    `511100-jt-2022,appeals.litigation.total,0,exact,${cell(FORMULA.minusLocator)},`,
+  );
   const metrics = METRICS.replace(
     'proactive.total,主动公开信息总数,Items disclosed proactively (total),',
     `proactive.total,${cell(FORMULA.label)},${cell(FORMULA.labelEn)},`,
@@ -101,17 +105,19 @@ describe('every CSV the project writes is defused', () => {
     const files = [...generatedFiles(formulaDataset())]
       .filter(([path]) => path.endsWith('.csv'))
       .map(([path, content]) => [path, text(content)] as const);
-    expect(files.map(([path]) => path).sort()).toEqual([
-      'downloads/agencies/990100-jt.csv',
-      'downloads/agencies/990101-jt.csv',
-      'downloads/figures.csv',
-      'downloads/metrics.csv',
-    ]);
+    const agencyIds = AGENCIES.trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[0] ?? '');
+    expect(files.map(([path]) => path).sort()).toEqual(
+      [...agencyIds.map((id) => `downloads/agencies/${id}.csv`), 'downloads/figures.csv', 'downloads/metrics.csv'].sort(),
+    );
     for (const [path, content] of files) expect(liveFormulas(path, content)).toEqual([]);
     // The payloads are there, as text.
     const figures = files.find(([path]) => path === 'downloads/figures.csv')?.[1] ?? '';
     expect(figures).toContain(cell(`'${FORMULA.note}`));
     expect(figures).toContain(cell(`'${FORMULA.name}`));
+    expect(figures).toContain(`'${FORMULA.minusLocator}`);
   });
 
   it("each chart's data.csv, in both languages", async () => {
@@ -142,9 +148,15 @@ describe('every CSV the project writes is defused', () => {
     }
   });
 
-  it('negative numbers stay numbers', () => {
-    const figures = appendLine(FIGURES, '990100-jt-2022,proactive2019.art20_5.licensing.items_change,-3,exact,+x,-y');
-    const csv = text(new Map(downloadFiles(build({ figures }).dataset)).get('figures.csv') ?? '');
+  it('negative numbers stay numbers, counts and percentages with decimals alike', () => {
+    const figures = appendLine(
+      appendLine(FIGURES, '511100-jt-2022,proactive2019.art20_5.licensing.items_change,-3,exact,+x,-y'),
+      '511100-jt-2022,proactive.total.change_pct,-12.5,exact,-z,',
+    );
+    const result = build({ figures });
+    expect(result.problems).toEqual([]);
+    const csv = text(new Map(downloadFiles(result.dataset)).get('figures.csv') ?? '');
     expect(csv).toContain(`,-3,exact,no,'+x,'-y,`);
+    expect(csv).toContain(`,percent,-12.5,exact,no,'-z,,`);
   });
 });

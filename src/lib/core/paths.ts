@@ -5,6 +5,3 @@ export function generatedDir(): string {
 
 /** Longest file or folder name most file systems accept (ext4, APFS, NTFS: 255 bytes or UTF-16 units). */
 export const MAX_NAME_BYTES = 255;
-
-/** An agency id names files (agencies/<id>.json, downloads/agencies/<id>.csv, …), so it must fit in one name. */
-export const MAX_ID_BYTES = MAX_NAME_BYTES - '.json'.length;

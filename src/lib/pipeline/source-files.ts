@@ -1,5 +1,5 @@
 /**
- * Reading the four curated files from a folder: each must be a regular file, and together they must fit in
+ * Reading the five curated files from a folder: each must be a regular file, and together they must fit in
  * the memory the data build has. The build holds every row in memory (until it streams its input), and running
  * out of memory kills V8 with no message at all, so inputs that cannot fit are refused up front with one.
  */
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { SourceTexts } from './dataset.ts';
 import type { Problem } from './tables.ts';
 
-export const SOURCE_NAMES = ['agencies', 'reports', 'figures', 'metrics'] as const;
+export const SOURCE_NAMES = ['agencies', 'reports', 'figures', 'metrics', 'corrections'] as const;
 
 /**
  * Heap the data build needs: a base plus a multiple of the CSV input, measured on synthetic national data
@@ -40,7 +40,7 @@ export function tooLargeAdvice(inputBytes: number, atLeast = 0): string {
   );
 }
 
-/** Bytes of the four files that exist (for messages). */
+/** Bytes of the curated files that exist (for messages). */
 export async function inputSize(dir: string): Promise<number> {
   const sizes = await Promise.all(
     SOURCE_NAMES.map((n) =>
@@ -71,7 +71,7 @@ async function fileProblem(file: string): Promise<{ problem: string } | { size: 
 }
 
 /**
- * The four files' bytes, or the problems that stop the build before it reads anything: a file missing, a
+ * The five files' bytes, or the problems that stop the build before it reads anything: a file missing, a
  * folder or device in its place, or more input than the heap can hold.
  */
 export async function readSourceFiles(
@@ -114,13 +114,14 @@ export async function readSourceFiles(
       ],
     };
   }
-  const [agencies, reports, figures, metrics] = await Promise.all(paths.map((p) => readFile(p)));
+  const [agencies, reports, figures, metrics, corrections] = await Promise.all(paths.map((p) => readFile(p)));
   return {
     files: {
       agencies: agencies ?? new Uint8Array(),
       reports: reports ?? new Uint8Array(),
       figures: figures ?? new Uint8Array(),
       metrics: metrics ?? new Uint8Array(),
+      corrections: corrections ?? new Uint8Array(),
     },
     problems: [],
   };

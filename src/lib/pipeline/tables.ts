@@ -62,6 +62,9 @@ export interface Table<T> {
   unusable: string | null;
 }
 
+/** That every row of a file was rejected, in words that agree with the number (a corrections log often has one). */
+const allRejected = (n: number) => (n === 1 ? 'The one row of this file was rejected' : `All ${n} rows of this file were rejected`);
+
 /** The whole message for a file that is not UTF-8: where, what the bytes look like instead, how to convert. */
 function notUtf8(file: string, bytes: Uint8Array, problem: EncodingProblem): string {
   const name = file.split('/').pop() ?? file;
@@ -89,19 +92,25 @@ function notUtf8(file: string, bytes: Uint8Array, problem: EncodingProblem): str
   );
 }
 
+export interface ReadOptions {
+  /** A log that may hold its header alone (corrections.csv before the first correction); other files need rows. */
+  mayBeEmpty?: boolean;
+}
+
 /** Parse and validate a CSV file against a row schema. `columns` are the required header names. */
 export function readTable<S extends z.ZodType<unknown, Record<string, string>>>(
   file: string,
   content: string | Uint8Array,
   columns: readonly string[],
   schema: S,
+  options: ReadOptions = {},
 ): Table<z.output<S>> {
   const decoded = typeof content === 'string' ? { text: content, problem: null } : decodeUtf8(content);
   const csv = parseCsv(decoded.text);
   const read = csv.records.length + csv.problems.length;
   if (decoded.problem && typeof content !== 'string') {
     // One error for the file: every row after the bad byte is suspect, and the rows before it are not the file.
-    const message = `${notUtf8(file, content, decoded.problem)}. All ${read} rows of this file were rejected`;
+    const message = `${notUtf8(file, content, decoded.problem)}. ${allRejected(read)}`;
     const { line, column } = decoded.problem;
     return { file, rows: [], read, rejected: read, problems: [{ file, line, column, message }], unusable: 'it is not UTF-8' };
   }
@@ -121,7 +130,7 @@ export function readTable<S extends z.ZodType<unknown, Record<string, string>>>(
       problems.push({
         file,
         ...headerEnd,
-        message: `required column "${c}" is missing from the header; add it (columns: ${columns.join(',')}). All ${read} rows of this file were rejected`,
+        message: `required column "${c}" is missing from the header; add it (columns: ${columns.join(',')}). ${allRejected(read)}`,
       });
     }
     for (const c of new Set(duplicated)) {
@@ -129,14 +138,14 @@ export function readTable<S extends z.ZodType<unknown, Record<string, string>>>(
       problems.push({
         file,
         ...(csv.headerPositions[i] ?? headerEnd),
-        message: `column "${c}" appears twice in the header; remove one. All ${read} rows of this file were rejected`,
+        message: `column "${c}" appears twice in the header; remove one. ${allRejected(read)}`,
       });
     }
     table.rejected = read;
     table.unusable = 'its header is wrong';
     return table;
   }
-  if (read === 0) {
+  if (read === 0 && options.mayBeEmpty !== true) {
     problems.push({
       file,
       line: 1,
@@ -184,7 +193,7 @@ export function rejectAll<T>(table: Table<T>, cause: Table<unknown>): void {
     file: table.file,
     line: first.record.line,
     column: 1,
-    message: `not checked: ${name} could not be used (${why}; see its errors), so the ${table.rows.length} rows of this file that passed validation were rejected too`,
+    message: `not checked: ${name} could not be used (${why}; see its errors), so ${table.rows.length === 1 ? 'the one row' : `the ${table.rows.length} rows`} of this file that passed validation ${table.rows.length === 1 ? 'was' : 'were'} rejected too`,
   });
   table.rejected += table.rows.length;
   table.rows = [];
