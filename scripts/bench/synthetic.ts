@@ -205,7 +205,7 @@ export function* agencyLines(agencies: readonly SyntheticAgency[]): Generator<st
       a.division.province,
       a.division.prefecture,
       '',
-      `https://${a.id}.example.org/`,
+      `https://${a.id}.example.gov.cn/`,
     ].join(',');
   }
 }
@@ -223,7 +223,7 @@ export function* reportLines(agencies: readonly SyntheticAgency[]): Generator<st
         a.id,
         year,
         templateOf(year),
-        `https://${a.id}.example.org/ndbg/${year}.html`,
+        `https://${a.id}.example.gov.cn/ndbg/${year}.html`,
         'yes',
         scope,
         `${year + 1}-${month}-${day}`,

@@ -58,7 +58,7 @@ describe('scripts/build-data.ts', () => {
       '/downloads/dataset.json',
       '/downloads/figures.csv',
       '/downloads/metrics.csv',
-      '/downloads/series/index.json',
+      '/downloads/series.json',
       '/site.json',
     ]) {
       expect(files).toContain(path);
@@ -76,6 +76,8 @@ describe('scripts/build-data.ts', () => {
       '/rankings/system/proactive.total.json',
       '/rankings/system/requests.new.total.json',
     ]);
+    // The series index sits beside the per-agency folder, where no agency id can be named like it.
+    expect(files).not.toContain('/downloads/series/index.json');
     expect(treeA).toEqual(treeB);
     expect(treeA['/downloads/agencies/511100-jt.csv']).toContain('511100-jt-2021,gov2021,agency,proactive.total,');
   });

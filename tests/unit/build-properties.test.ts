@@ -20,6 +20,8 @@ const pathOf = (file: FileName) => `data/${file}.csv`;
 /** A candidate file text and, when the generator knows it, how many records (rows below the header) it holds. */
 interface FileText {
   text: string;
+  /** Raw bytes, when the file is given as read from disk (decoded strictly by the build); `text` is their lenient decoding. */
+  bytes?: Uint8Array;
   records: number | null;
   /** How a counterexample prints it, for files too long to read in a test report. */
   [fc.toStringMethod]?: () => string;
@@ -242,8 +244,20 @@ const metricsFile: fc.Arbitrary<FileText> = fc.oneof(
   structuredFile('metrics'),
 );
 
-/** Bytes decoded the way the build script reads files (invalid UTF-8 becomes U+FFFD). */
-const randomBytes = fc.uint8Array({ maxLength: 300 }).map((bytes): FileText => ({ text: new TextDecoder().decode(bytes), records: null }));
+/**
+ * Bytes as the build script reads them from disk: mostly not UTF-8 (one error for the file), sometimes a
+ * valid file in GB18030-like bytes or with one damaged byte.
+ */
+const randomBytes = fc
+  .oneof(
+    fc.uint8Array({ maxLength: 300 }),
+    fc.tuple(fc.nat(), fc.integer({ min: 0x80, max: 0xff })).map(([at, byte]) => {
+      const bytes = new TextEncoder().encode(FIGURES);
+      bytes[at % bytes.length] = byte;
+      return bytes;
+    }),
+  )
+  .map((bytes): FileText => ({ text: new TextDecoder().decode(bytes), bytes, records: null }));
 /** Text over the characters that matter to CSV, so structure breaks in every possible way. */
 const csvNoise = fc
   .string({ maxLength: 200, unit: fc.constantFrom(',', '"', '\n', '\r', ' ', 'a', '1', '-', '.', '\uFEFF', '测') })
@@ -307,11 +321,11 @@ const inputs: fc.Arbitrary<Inputs> = fc.oneof(
 );
 
 const texts = (input: Inputs): SourceTexts => ({
-  agencies: input.agencies.text,
-  reports: input.reports.text,
-  figures: input.figures.text,
-  metrics: input.metrics.text,
-  corrections: input.corrections.text,
+  agencies: input.agencies.bytes ?? input.agencies.text,
+  reports: input.reports.bytes ?? input.reports.text,
+  figures: input.figures.bytes ?? input.figures.text,
+  metrics: input.metrics.bytes ?? input.metrics.text,
+  corrections: input.corrections.bytes ?? input.corrections.text,
 });
 
 const build = (input: Inputs): BuildResult => buildDataset(texts(input), OPTIONS);

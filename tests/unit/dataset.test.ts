@@ -153,10 +153,26 @@ describe('buildDataset rejects bad input with a located error', () => {
     }
   });
 
-  it('prints each error on one line, even when it quotes a cell with a line break', () => {
+  it('points at a line break in a column that takes one line, and keeps each error on one line', () => {
     const figures = appendLine(FIGURES, '511100-jt-2022,proactive.total,"12\n3",exact,x,');
     expect(problems(build({ figures }))).toEqual([
-      `data/figures.csv:${NEXT_FIGURE}:32: value: "12\\n3" is not a number; write digits only, e.g. 1234 or 38.44 (no units, no 余/约 — use the qualifier column)`,
+      `data/figures.csv:${NEXT_FIGURE}:35: value: a line break in a column that takes one line; join the lines (longer text belongs in notes)`,
+    ]);
+  });
+
+  it('stops a row at a refused cell, so the row checks never see it (a line break as the sector once threw)', () => {
+    const agencies = replaceLine(AGENCIES, 2, '511100-jt,测试市交通运输局,Test City Transport Bureau,national,"\n",四川省,乐山市,,');
+    const result = build({ agencies });
+    expect(problems(result)[0]).toBe(
+      'data/agencies.csv:2:57: sector: a line break in a column that takes one line; join the lines (longer text belongs in notes)',
+    );
+    expect(result.summary.find((s) => s.file === 'data/agencies.csv')).toMatchObject({ rejected: 1 });
+  });
+
+  it('shows invisible characters of a quoted cell escaped', () => {
+    const figures = appendLine(FIGURES, '511100-jt-2022,proactive.total,12\u200b3,exact,x,');
+    expect(problems(build({ figures }))).toEqual([
+      `data/figures.csv:${NEXT_FIGURE}:32: value: "12\\u200b3" is not a number; write digits only, e.g. 1234 or 38.44 (no units, no 余/约 — use the qualifier column)`,
     ]);
   });
 

@@ -5,6 +5,7 @@
  */
 import { formatNumber, formatValue, type Lang } from '../core/format.ts';
 import type { SeriesPoint } from '../core/schema.ts';
+import { sourceHost } from '../core/urls.ts';
 import type { ChartOption, SeriesOption } from './echarts.ts';
 import { linePoint } from './options.ts';
 import {
@@ -59,10 +60,11 @@ export function compareChartHeight(lines: number): number {
 
 const escapeHtml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function sourceHost(url: string | null | undefined, text: CompareChartText): string {
+/** The source's host as the browser reads it; the series files come over the network, so an odd URL is "unknown". */
+function sourceHostOr(url: string | null | undefined, text: CompareChartText): string {
   if (!url) return text.sourceUnknown;
   try {
-    return new URL(url).host;
+    return sourceHost(url);
   } catch {
     return text.sourceUnknown;
   }
@@ -72,7 +74,7 @@ function sourceHost(url: string | null | undefined, text: CompareChartText): str
 export function compareTooltip(data: CompareChartData, yearIndex: number, lang: Lang, text: CompareChartText): string {
   const rows = data.lines.map((line, i) => {
     const p = line.points[yearIndex] ?? null;
-    const value = p ? `${formatValue(p.value, p.qualifier, lang)} · ${sourceHost(line.sources[p.report_id], text)}` : text.missing;
+    const value = p ? `${formatValue(p.value, p.qualifier, lang)} · ${sourceHostOr(line.sources[p.report_id], text)}` : text.missing;
     const colour = PALETTE[i % PALETTE.length] ?? '#000000';
     return `<span style="color:${colour}">●</span> ${escapeHtml(line.label)}: ${escapeHtml(value)}`;
   });

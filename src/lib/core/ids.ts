@@ -7,7 +7,11 @@
 import { findDivision, NATIONAL_CODE } from './divisions.ts';
 import { OTHER_CODE, SECTOR_CODES, sectorInfo, type Sector } from './sectors.ts';
 
-/** Long enough for `<6 digits>-<6 letters>-<2 digits>`; anything longer is a typo or pasted text. */
+/**
+ * Long enough for `<6 digits>-<6 letters>-<2 digits>`; anything longer is a typo or pasted text. An id names
+ * files (agencies/<id>.json, downloads/agencies/<id>.csv, …), and this keeps every such name far below the file
+ * system's limit (MAX_NAME_BYTES), so no id can fail half-way through writing the output.
+ */
 export const MAX_AGENCY_ID = 16;
 export const AGENCY_ID = /^(\d{6})-([a-z]{2,6})(?:-([1-9]\d?))?$/;
 

@@ -4,10 +4,12 @@
  * the output schema, so a change on one side that the other does not follow fails the build.
  */
 import { z } from 'astro/zod';
+import { codePointName, forbiddenCharacterAt } from './characters.ts';
 import { findProvince } from './provinces.ts';
 import { agencyIdentityProblems, reportIdFor } from './ids.ts';
 import { normaliseText, parseNumber } from './normalise.ts';
 import { SECTOR_KEYS } from './sectors.ts';
+import { isGovernmentHost, urlProblem } from './urls.ts';
 
 /** The agency charts (src/lib/charts/agency-charts.ts), each with an embed page. */
 export const CHART_IDS = ['proactive', 'requests', 'fees', 'appeals'] as const;
@@ -42,7 +44,31 @@ export const COLUMNS = {
 // ---------------------------------------------------------------------------------------------------------
 // Field schemas. Each takes the raw cell text; errors say what to write instead.
 
-const text = z.string().transform(normaliseText);
+/**
+ * Cell text, trimmed and folded (normalise.ts). Control characters are refused first, on the text as written:
+ * the issue's `params.at` is the character's index in the cell, so the error can point at it (tables.ts).
+ * The issue stops the row (`continue: false`): a refused cell never reaches the row's own checks, which
+ * trust their fields (a sector of "\n" is not a sector; ids.ts would look it up).
+ */
+const cellText = (lineBreaks: boolean) =>
+  z
+    .string()
+    .superRefine((s, ctx) => {
+      const at = forbiddenCharacterAt(s, lineBreaks);
+      if (at < 0) return;
+      const ch = s[at] ?? '';
+      const message =
+        ch === '\n'
+          ? 'a line break in a column that takes one line; join the lines (longer text belongs in notes)'
+          : ch === '\t'
+            ? 'a tab character (U+0009); replace it with a space'
+            : `a control character (${codePointName(ch)}), which cannot be shown or printed; remove it (it often comes from a copy and paste)`;
+      ctx.addIssue({ code: 'custom', message, params: { at }, continue: false });
+    })
+    .transform(normaliseText);
+const text = cellText(false);
+/** Notes and definitions may take several lines. */
+const multilineText = cellText(true);
 const required = (what: string) => text.pipe(z.string().min(1, `${what} is empty`));
 const slug = (what: string) =>
   required(what).pipe(
@@ -50,28 +76,12 @@ const slug = (what: string) =>
   );
 const oneOf = <T extends readonly [string, ...string[]]>(what: string, values: T) =>
   text.pipe(z.enum(values, { error: (issue) => `unknown ${what} "${String(issue.input)}"; use one of: ${values.join(', ')}` }));
-/**
- * Only http(s) links are ever rendered, so anything else (javascript:, data:, protocol-relative) is rejected
- * here. The URL must also parse with a plain domain or IP as its host: the pages show the host as the source,
- * and markup smuggled into the host part (http://"><script>…) is a broken link at best.
- */
+/** Only http(s) links with a plain domain name are accepted: see urls.ts for what a link must not hide. */
 const httpUrl = (what: string) =>
-  text
-    .refine((s) => s === '' || /^https?:\/\/[^\s/]+\S*$/i.test(s), {
-      message: `${what} must start with http:// or https:// (leave it empty when the page is unknown)`,
-      abort: true,
-    })
-    .refine((s) => s === '' || /^[a-z0-9.-]+(:\d+)?$/i.test(urlHost(s)), {
-      message: `${what} must have a domain name as its host, e.g. https://www.example.gov.cn/…`,
-    });
-/** The host part of an http(s) URL as the browser reads it, or "" when it does not parse. */
-function urlHost(s: string): string {
-  try {
-    return new URL(s).host;
-  } catch {
-    return '';
-  }
-}
+  text.superRefine((s, ctx) => {
+    const problem = s === '' ? null : urlProblem(what, s);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const pipeList = text.transform((s) =>
   s === ''
     ? []
@@ -80,6 +90,14 @@ const pipeList = text.transform((s) =>
         .map((part) => part.trim())
         .filter((part) => part !== ''),
 );
+/** A YYYY-MM-DD date that exists (no 30 February, no month 13). */
+function isCalendarDate(s: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 const yearField = (maxYear: number) =>
   text.transform((s, ctx) => {
     if (!/^\d{4}$/.test(s)) {
@@ -152,17 +170,10 @@ export const reportRow = (maxYear: number) =>
       official: oneOf('official', ['yes', 'no', ''] as const),
       scope: oneOf('scope', SCOPES),
       /** Publication date, YYYY-MM-DD, or empty when unknown (then timeliness stays unknown). */
-      published: text.refine(
-        (s) =>
-          s === '' ||
-          (/^\d{4}-\d{2}-\d{2}$/.test(s) &&
-            !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
-            new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)),
-        {
-          message: 'published must be a date YYYY-MM-DD or empty',
-        },
-      ),
-      notes: text,
+      published: text.refine((s) => s === '' || isCalendarDate(s), {
+        message: 'published must be a real date written YYYY-MM-DD (e.g. 2022-01-20), or empty',
+      }),
+      notes: multilineText,
     })
     .superRefine((row, ctx) => {
       const expected = reportIdFor(row.agency_id, row.year, row.scope);
@@ -182,6 +193,20 @@ export const reportRow = (maxYear: number) =>
       }
       if (row.source_url !== '' && row.official === '') {
         ctx.addIssue({ code: 'custom', path: ['official'], message: 'official must be yes or no when source_url is given' });
+      } else if (
+        row.source_url !== '' &&
+        urlProblem('source_url', row.source_url) === null &&
+        (row.official === 'yes') !== isGovernmentHost(row.source_url)
+      ) {
+        const host = new URL(row.source_url).hostname;
+        ctx.addIssue({
+          code: 'custom',
+          path: ['official'],
+          message:
+            row.official === 'yes'
+              ? `official is yes, but the source is on ${host}, not a government site (*.gov.cn); write no for a copy elsewhere`
+              : `official is no, but the source is on ${host}, a government site (*.gov.cn); write yes`,
+        });
       }
       if (row.source_url === '' && row.notes === '') {
         ctx.addIssue({
@@ -207,7 +232,7 @@ export const figureRow = z.object({
     ),
   /** Where in the report the number is, e.g. "表三 row 一 col 总计". */
   locator: required('locator'),
-  note: text,
+  note: multilineText,
 });
 
 export const metricRow = z.object({
@@ -216,8 +241,8 @@ export const metricRow = z.object({
   label_en: required('label_en'),
   unit: oneOf('unit', UNITS),
   group: oneOf('group', GROUPS),
-  definition_zh: required('definition_zh'),
-  definition_en: required('definition_en'),
+  definition_zh: multilineText.pipe(z.string().min(1, 'definition_zh is empty')),
+  definition_en: multilineText.pipe(z.string().min(1, 'definition_en is empty')),
   templates: pipeList.pipe(
     z.array(z.enum(TEMPLATES, { error: (issue) => `unknown template "${String(issue.input)}" in templates` })).min(1, 'templates is empty'),
   ),
@@ -243,8 +268,8 @@ export const metricRow = z.object({
 });
 
 const dateField = (what: string) =>
-  text.refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: `${what} must be a date YYYY-MM-DD`,
+  text.refine(isCalendarDate, {
+    message: `${what} must be a real date written YYYY-MM-DD (e.g. 2026-01-05)`,
   });
 const optionalNumber = text.transform((s, ctx) => {
   if (s === '') return null;

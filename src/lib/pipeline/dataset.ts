@@ -3,6 +3,7 @@
  * error located and every row accounted for. scripts/build-data.ts does the file input and output around it.
  */
 import { group, sort } from 'd3-array';
+import type { z } from 'astro/zod';
 import { checkCarryOver, checkReport, derivedDisagreement } from './checks.ts';
 import { AGENCY_CHARTS, CHART_METRICS } from '../core/chart-specs.ts';
 import { CHANGE_UNIT, changeOf } from '../core/changes.ts';
@@ -31,15 +32,18 @@ import {
 } from '../core/schema.ts';
 import { eraOf, type Era } from '../core/templates.ts';
 import { daysLate, deadline } from './timeliness.ts';
-import { keepRows, readTable, type Problem } from './tables.ts';
+import { keepRows, readTable, rejectAll, type Problem, type Table } from './tables.ts';
 
+type FigureRowValue = z.output<typeof figureRow>;
+
+/** The five curated files: bytes as read from disk (decoded strictly as UTF-8), or text already decoded. */
 export interface SourceTexts {
-  agencies: string;
-  reports: string;
-  figures: string;
-  metrics: string;
+  agencies: string | Uint8Array;
+  reports: string | Uint8Array;
+  figures: string | Uint8Array;
+  metrics: string | Uint8Array;
   /** The corrections log; its header alone when nothing was ever corrected. */
-  corrections: string;
+  corrections: string | Uint8Array;
 }
 
 export interface FileSummary {
@@ -65,6 +69,40 @@ export interface BuildOptions {
   maxYear: number;
 }
 
+/**
+ * Derived figures are sums, and a sum beyond 2^53 is no longer exact: it would be published as if it were.
+ * Only a report whose figures add up to more than that can have such a sum, so only those are derived here;
+ * the figures that go into an inexact sum are rejected.
+ */
+function rejectInexactSums(figures: Table<FigureRowValue>, metricList: readonly MetricOut[]): void {
+  const magnitude = new Map<string, number>();
+  for (const { value: f } of figures.rows) magnitude.set(f.report_id, (magnitude.get(f.report_id) ?? 0) + Math.abs(f.value));
+  const inexact = new Map<string, Map<string, string>>();
+  for (const [reportId, total] of magnitude) {
+    if (total <= Number.MAX_SAFE_INTEGER) continue;
+    const stated = new Map(
+      figures.rows
+        .filter((r) => r.value.report_id === reportId)
+        .map((r): [string, FigureOut] => [r.value.metric, { ...r.value, derived: false }]),
+    );
+    const parts = new Map<string, string>();
+    for (const o of deriveReportFigures(reportId, stated, metricList).overflows) for (const p of o.parts) parts.set(p, o.metric);
+    inexact.set(reportId, parts);
+  }
+  if (inexact.size === 0) return;
+  keepRows(figures, (row) => {
+    const sum = inexact.get(row.value.report_id)?.get(row.value.metric);
+    return sum === undefined
+      ? []
+      : [
+          {
+            column: 'value',
+            message: `summed with the report's other parts of "${sum}" this exceeds ${Number.MAX_SAFE_INTEGER}, beyond which a sum is not exact; check for digits run together`,
+          },
+        ];
+  });
+}
+
 export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildResult {
   const path = (name: string) => `${options.dir.replace(/\/+$/, '')}/${name}.csv`;
 
@@ -83,6 +121,16 @@ export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildRe
       .flatMap((a) => a.keys)
       .filter((k) => !metricLine.has(k))
       .map((k) => ({ column: 'derived_from', message: `derived_from names unknown metric "${k}"` })),
+  );
+  // A derived figure is a plain sum, so its parts must be in its own unit (yuan summed into 万元 would be off by 10,000).
+  const unitOf = new Map(metrics.rows.map((r) => [r.value.key, r.value.unit]));
+  keepRows(metrics, (row) =>
+    [...new Set(row.value.derived_from.flatMap((a) => a.keys))]
+      .filter((k) => unitOf.get(k) !== row.value.unit)
+      .map((k) => ({
+        column: 'derived_from',
+        message: `derived_from sums "${k}" (unit ${unitOf.get(k) ?? '?'}) into a metric in ${row.value.unit}; a sum's parts must have its unit`,
+      })),
   );
   // Stated changes: <base>.change (count_change) and <base>.change_pct (percent) of a catalogue metric.
   const catalogue = new Map(metrics.rows.map((r) => [r.value.key, r.value]));
@@ -119,6 +167,7 @@ export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildRe
 
   // Reports.
   const reports = readTable(path('reports'), texts.reports, COLUMNS.reports, reportRow(options.maxYear));
+  rejectAll(reports, agencies);
   const reportLine = new Map<string, number>();
   const reportSlot = new Map<string, number>();
   keepRows(reports, (row) => {
@@ -144,6 +193,8 @@ export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildRe
 
   // Figures.
   const figures = readTable(path('figures'), texts.figures, COLUMNS.figures, figureRow);
+  rejectAll(figures, metrics);
+  rejectAll(figures, reports);
   // Report → metric → line, nested rather than keyed by "report|metric": millions of joined key strings would
   // cost more memory than the figures.
   const figureLine = new Map<string, Map<string, number>>();
@@ -158,6 +209,11 @@ export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildRe
       errors.push({ column: 'metric', message: `unknown metric key "${f.metric}"; use a key from metrics.csv` });
     } else if (f.value < 0 && metric.unit !== 'count_change' && metric.unit !== 'percent') {
       errors.push({ column: 'value', message: `negative value ${f.value}; "${f.metric}" cannot be negative` });
+    } else if (!Number.isInteger(f.value) && (metric.unit === 'count' || metric.unit === 'count_change')) {
+      errors.push({
+        column: 'value',
+        message: `${f.value} is not a whole number; "${f.metric}" is a count (only money amounts may have decimals)`,
+      });
     }
     const lines = figureLine.get(f.report_id) ?? new Map<string, number>();
     const first = lines.get(f.metric);
@@ -168,8 +224,13 @@ export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildRe
     return errors;
   });
 
+  // Catalogue order, as curated in metrics.csv (headline metrics first).
+  const metricList = metrics.rows.map((r) => r.value);
+  rejectInexactSums(figures, metricList);
+
   // Corrections: each names a figure, and its new value must be the figure as it now stands.
-  const corrections = readTable(path('corrections'), texts.corrections, COLUMNS.corrections, correctionRow);
+  const corrections = readTable(path('corrections'), texts.corrections, COLUMNS.corrections, correctionRow, { mayBeEmpty: true });
+  rejectAll(corrections, figures);
   const statedValue = new Map<string, Map<string, number>>();
   for (const r of figures.rows) {
     const byMetric = statedValue.get(r.value.report_id) ?? new Map<string, number>();
@@ -210,8 +271,6 @@ export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildRe
   );
 
   // Assemble: stated figures, derived figures, checks.
-  // Catalogue order, as curated in metrics.csv (headline metrics first).
-  const metricList = metrics.rows.map((r) => r.value);
   const statedByReport = group(
     figures.rows.map((r): FigureOut => ({ ...r.value, derived: false })),
     (f) => f.report_id,

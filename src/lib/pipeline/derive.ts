@@ -28,6 +28,8 @@ export interface DerivedResult {
   derived: FigureOut[];
   /** Metrics the report states that could also be computed, with a different result. */
   disagreements: { metric: string; stated: number; computed: number }[];
+  /** Sums too large to be exact (beyond 2^53): not derived; the data build rejects their parts. */
+  overflows: { metric: string; parts: string[] }[];
 }
 
 /** Compute the catalogue's derived metrics for one report from the figures it states. */
@@ -36,7 +38,7 @@ export function deriveReportFigures(
   stated: ReadonlyMap<string, FigureOut>,
   metrics: readonly MetricOut[],
 ): DerivedResult {
-  const result: DerivedResult = { derived: [], disagreements: [] };
+  const result: DerivedResult = { derived: [], disagreements: [], overflows: [] };
   for (const metric of metrics) {
     const alternative = metric.derived_from.find((a) =>
       a.mode === 'all' ? a.keys.every((k) => stated.has(k)) : a.keys.some((k) => stated.has(k)),
@@ -44,6 +46,10 @@ export function deriveReportFigures(
     if (!alternative) continue;
     const parts = alternative.keys.map((k) => stated.get(k)).filter((f): f is FigureOut => f !== undefined);
     const value = roundValue(sum(parts, (f) => f.value));
+    if (Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+      result.overflows.push({ metric: metric.key, parts: parts.map((f) => f.metric) });
+      continue;
+    }
     const qualifier = combineQualifiers(parts.map((f) => f.qualifier));
     const own = stated.get(metric.key);
     if (own) {

@@ -2,9 +2,9 @@
  * What a journalist copies to put a chart in an article: iframe code (with an optional resize script),
  * the oEmbed response, and the chart's numbers as CSV. Pure; the embed routes serve them.
  */
-import Papa from 'papaparse';
 import { LANGS, localePath, localeUrl, messages } from '../../i18n/index.ts';
 import type { AgencyChartView } from './agency-view.ts';
+import { CSV_BOM, csvLines } from '../core/csv-write.ts';
 import type { Lang } from '../core/format.ts';
 import { absoluteUrl } from '../core/hosting.ts';
 import type { ChartId, ReportOut } from '../core/schema.ts';
@@ -102,7 +102,7 @@ export function chartCsv(view: AgencyChartView, metricLabels: (key: string) => {
     ),
   );
   const columns = ['year', 'metric', 'label_zh', 'label_en', 'value', 'qualifier', 'derived', 'report_id', 'source_url'];
-  return '\uFEFF' + Papa.unparse(rows, { columns, newline: '\n', escapeFormulae: true }) + '\n';
+  return CSV_BOM + csvLines(columns, rows);
 }
 
 /** A piece of the embed's source line: text, or a year linking to its report. */

@@ -48,10 +48,11 @@ function readGenerated<T extends z.ZodType>(path: string, schema: T): z.infer<T>
   return schema.parse(JSON.parse(raw));
 }
 
-let cached: SiteData | undefined;
+/** The data of the generated folder last read; a different GENERATED_DIR (tests render several datasets) reads anew. */
+let cached: { dir: string; data: SiteData } | undefined;
 
 export function siteData(): SiteData {
-  if (cached) return cached;
+  if (cached?.dir === generatedDir()) return cached.data;
   const index = readGenerated('site.json', siteIndexOut);
   const agencies = new Map(index.agencies.map((a) => [a.id, a]));
   const metrics = new Map(index.metrics.map((m) => [m.key, m]));
@@ -63,7 +64,7 @@ export function siteData(): SiteData {
     if (value === undefined) throw new Error(`unknown ${what} "${key}" in the generated data`);
     return value;
   };
-  cached = {
+  const data: SiteData = {
     index,
     agency: (id) => lookup(agencies, id, 'agency'),
     detail: (id) => readGenerated(`agencies/${lookup(agencies, id, 'agency').id}.json`, agencyDetailOut),
@@ -87,5 +88,6 @@ export function siteData(): SiteData {
       return ranking;
     },
   };
-  return cached;
+  cached = { dir: generatedDir(), data };
+  return data;
 }
