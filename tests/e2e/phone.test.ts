@@ -47,7 +47,21 @@ async function overflow(base: string, path: string, width: number, javaScriptEna
       })
       .slice(0, 5)
       .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(el.getBoundingClientRect().right)}`);
-    return { scrollWidth, innerWidth, culprits };
+    // Text squeezed into a column a character or two wide (首/页, 北/京/市 one per line) fits the screen but
+    // cannot be read.
+    const squeezed = [...document.querySelectorAll('body *')]
+      .filter((el) => {
+        const text = [...el.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => n.textContent?.trim() ?? '')
+          .join('');
+        const box = el.getBoundingClientRect();
+        const size = parseFloat(getComputedStyle(el).fontSize);
+        return [...text].length >= 3 && box.width > 2 && box.width < 3 * size && box.height > 3.5 * size;
+      })
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}: ${el.textContent?.trim().slice(0, 20) ?? ''}`);
+    return { scrollWidth, innerWidth, culprits: [...culprits, ...squeezed] };
   });
   // Accessibility at a phone width too: the reflowed tables and the wrapped menu must stay valid.
   const violations = width === 390 ? await axeViolations(page) : [];
