@@ -40,13 +40,13 @@ async function readSource(name: keyof SourceTexts): Promise<string | null> {
   }
 }
 
-const names = ['agencies', 'reports', 'figures', 'metrics'] as const;
+const names = ['agencies', 'reports', 'figures', 'metrics', 'corrections'] as const;
 const texts = await Promise.all(names.map(readSource));
 if (texts.some((t) => t === null)) process.exit(1);
-const [agencies, reports, figures, metrics] = texts as string[];
+const [agencies, reports, figures, metrics, corrections] = texts as string[];
 
 const result = buildDataset(
-  { agencies: agencies ?? '', reports: reports ?? '', figures: figures ?? '', metrics: metrics ?? '' },
+  { agencies: agencies ?? '', reports: reports ?? '', figures: figures ?? '', metrics: metrics ?? '', corrections: corrections ?? '' },
   { dir: inDir, maxYear: new Date().getUTCFullYear() },
 );
 

@@ -1,5 +1,5 @@
 /**
- * The data build's in-memory part alone: read the four CSV files and run buildDataset, writing nothing. The
+ * The data build's in-memory part alone: read the five CSV files and run buildDataset, writing nothing. The
  * benchmark runs it beside the full data build so that the cost of validating and deriving can be told apart
  * from the cost of writing the output, whatever layout the output has.
  *
@@ -12,12 +12,12 @@ import { buildDataset } from '../../src/lib/pipeline/dataset.ts';
 
 const dir = process.argv[2] ?? 'data';
 const start = performance.now();
-const [agencies, reports, figures, metrics] = await Promise.all(
-  ['agencies', 'reports', 'figures', 'metrics'].map((name) => readFile(join(dir, `${name}.csv`), 'utf8')),
+const [agencies, reports, figures, metrics, corrections] = await Promise.all(
+  ['agencies', 'reports', 'figures', 'metrics', 'corrections'].map((name) => readFile(join(dir, `${name}.csv`), 'utf8')),
 );
 const read = performance.now();
 const result = buildDataset(
-  { agencies: agencies ?? '', reports: reports ?? '', figures: figures ?? '', metrics: metrics ?? '' },
+  { agencies: agencies ?? '', reports: reports ?? '', figures: figures ?? '', metrics: metrics ?? '', corrections: corrections ?? '' },
   { dir, maxYear: new Date().getUTCFullYear() },
 );
 const built = performance.now();

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { citePage, citeReport, reportTitle, yearList } from '../../src/lib/site/citation.ts';
 import type { AgencySummary, ReportOut } from '../../src/lib/core/schema.ts';
 
-const agency = { id: '990100-jt', name_zh: '测试市交通运输局', name_en: 'Ceshi Transport Bureau' } as AgencySummary;
+const agency = { id: '511100-jt', name_zh: '测试市交通运输局', name_en: 'Ceshi Transport Bureau' } as AgencySummary;
 const report = (published: string | null, url: string | null = 'https://example.gov.cn/2022.html') =>
-  ({ id: '990100-jt-2022', year: 2022, source_url: url, published }) as ReportOut;
+  ({ id: '511100-jt-2022', year: 2022, source_url: url, published }) as ReportOut;
 
 describe('citePage', () => {
   it('writes GB/T 7714 [EB/OL] and APA in Chinese', () => {

@@ -7,8 +7,8 @@ const text = (content: string | Iterable<string>) => (typeof content === 'string
 describe('CSV downloads', () => {
   it('defuse spreadsheet formulas in text cells, and leave negative numbers alone', () => {
     const figures = appendLine(
-      appendLine(FIGURES, '990100-jt-2022,requests.handled,4,exact,=1+2,@SUM(A1)'),
-      '990100-jt-2022,proactive2019.art20_5.licensing.items_change,-3,exact,+x,-y',
+      appendLine(FIGURES, '511100-jt-2022,requests.handled,4,exact,=1+2,@SUM(A1)'),
+      '511100-jt-2022,proactive2019.art20_5.licensing.items_change,-3,exact,+x,-y',
     );
     const files = new Map(downloadFiles(build({ figures }).dataset));
     const csv = text(files.get('figures.csv') ?? '');

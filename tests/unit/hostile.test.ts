@@ -24,9 +24,9 @@ function expectNoMarkup(markup: string) {
 
 /** A CSV cell as a spreadsheet writes it: quoted, inner quotes doubled (so commas and quotes stay in it). */
 const cell = (value: string) => `"${value.replaceAll('"', '""')}"`;
-const CITY_2021 = (url: string) => `990100-jt-2021,990100-jt,2021,gov2021,${cell(url)},yes,agency,2022-01-20,`;
+const CITY_2021 = (url: string) => `511100-jt-2021,511100-jt,2021,gov2021,${cell(url)},yes,agency,2022-01-20,`;
 const CITY = (website: string) =>
-  `990100-jt,测试市交通运输局,Test City Transport Bureau,prefecture,transport,四川省,测试市,测试市交通局,${cell(website)}`;
+  `511100-jt,测试市交通运输局,Test City Transport Bureau,prefecture,transport,四川省,乐山市,测试市交通局,${cell(website)}`;
 const START = 'must start with http:// or https://';
 const HOST = 'must have a domain name as its host';
 
@@ -51,7 +51,7 @@ describe('URLs that are not plain http(s) links are rejected with their location
     const problems = result.problems.map(formatProblem);
     expect(problems).toContainEqual(expect.stringMatching(/^data\/reports\.csv:3:39: source_url: source_url /));
     expect(problems.find((p) => p.startsWith('data/reports.csv:3:'))).toContain(start ? START : HOST);
-    expect(result.dataset.reports.map((r) => r.id)).not.toContain('990100-jt-2021');
+    expect(result.dataset.reports.map((r) => r.id)).not.toContain('511100-jt-2021');
   });
 
   it.each(badUrls)('website $url', ({ url, start }) => {
@@ -66,7 +66,7 @@ describe('URLs that are not plain http(s) links are rejected with their location
     const url = `https://example.gov.cn/2021.html?q='"><script>alert(1)</script>&a=1`;
     const result = build({ reports: replaceLine(REPORTS, 3, CITY_2021(url)) });
     expect(result.problems.map(formatProblem)).toEqual([]);
-    expect(result.dataset.reports.find((r) => r.id === '990100-jt-2021')?.source_url).toBe(url);
+    expect(result.dataset.reports.find((r) => r.id === '511100-jt-2021')?.source_url).toBe(url);
   });
 });
 

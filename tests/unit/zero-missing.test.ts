@@ -208,8 +208,11 @@ describe('distribution chart (ranking pages)', () => {
     numerator: null,
     denominator: null,
     rank: 1,
+    tied: 1,
     percentile: null,
     peers: 1,
+    province_standing: null,
+    sector: 'transport',
   });
   const h = histogram([entry(0), entry(5), entry(400)], 'count');
   const text = { notStated: 'not stated', levelLabel: (l: Level) => l };
