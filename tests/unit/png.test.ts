@@ -46,4 +46,11 @@ describe('renderPng', () => {
     expect(a.readUInt32BE(20)).toBe(framed.size.height * 2);
     expect(Buffer.compare(a, b)).toBe(0);
   });
+
+  it('draws the same chart twice at once (two agencies of the same name) without the renders colliding', async () => {
+    // A title no earlier run has cached, so both renders really rasterise.
+    const framed = printChart(svg, chartSize(data), `同名机关 ${process.hrtime.bigint()}`, '来源：测试');
+    const [a, b] = await Promise.all([renderPng(framed.svg), renderPng(framed.svg)]);
+    expect(Buffer.compare(a, b)).toBe(0);
+  });
 });

@@ -48,6 +48,7 @@ let subset: Promise<Subset> | undefined;
 let fullFont: Promise<Buffer> | undefined;
 let fontDir: Promise<string> | undefined;
 let subsetCount = 0;
+let partialCount = 0;
 
 /** The text an SVG draws: every character between tags, entities decoded. */
 function svgCharacters(svg: string): Set<string> {
@@ -103,7 +104,9 @@ export async function renderPng(svg: string, expected = ''): Promise<Buffer> {
   const png = image.asPng();
   // Write then rename, so a build that is interrupted never leaves a half-written PNG in the cache.
   await mkdir(CACHE_DIR, { recursive: true });
-  const partial = `${cached}.${process.pid}.partial`;
+  // One partial file per render: two pages can draw the very same chart at once (two agencies of the same
+  // name), and a shared partial name let the second rename find the first one's file gone.
+  const partial = `${cached}.${process.pid}.${++partialCount}.partial`;
   await writeFile(partial, png);
   await rename(partial, cached);
   return png;
