@@ -144,10 +144,10 @@ describe('agency page sharing', () => {
   it('states the standing among agencies of its kind and level, and says when there are too few to compute it', async () => {
     const page = await open('/agencies/511100-jt/');
     const rows = page.locator('table.benchmarks tbody tr');
-    await expect(rows.first().textContent()).resolves.toContain('未计算:2022年有该数字的地市级交通运输部门不足5个(现有1个)');
+    await expect(rows.first().textContent()).resolves.toContain('未计算：2022年有该数字的地市级交通运输部门不足5个（现有1个）');
     const county = await open('/agencies/511111-jt/');
     await expect(county.locator('[data-headline="requests"] .standing').textContent()).resolves.toBe(
-      '2022年县区级交通运输部门中没有数值更低的(共5个);数值从大到小第2位,4个并列',
+      '2022年县区级交通运输部门中没有数值更低的（共5个）；数值从大到小第2位，4个并列',
     );
   });
 });

@@ -47,9 +47,9 @@ describe('renderPng', () => {
     expect(Buffer.compare(a, b)).toBe(0);
   });
 
-  it('renders the same new chart twice at once (two pages sharing a chart) without a clash in the cache', async () => {
-    // A title no earlier run has used, so neither call finds the PNG cached and both write it.
-    const framed = printChart(svg, chartSize(data), `并发 ${process.pid} ${Date.now()}`, '来源:测试');
+  it('draws the same chart twice at once (two agencies of the same name) without the renders colliding', async () => {
+    // A title no earlier run has cached, so both renders really rasterise.
+    const framed = printChart(svg, chartSize(data), `同名机关 ${process.hrtime.bigint()}`, '来源：测试');
     const [a, b] = await Promise.all([renderPng(framed.svg), renderPng(framed.svg)]);
     expect(Buffer.compare(a, b)).toBe(0);
   });

@@ -48,6 +48,7 @@ let subset: Promise<Subset> | undefined;
 let fullFont: Promise<Buffer> | undefined;
 let fontDir: Promise<string> | undefined;
 let subsetCount = 0;
+let partialCount = 0;
 
 /** The text an SVG draws: every character between tags, entities decoded. */
 function svgCharacters(svg: string): Set<string> {
@@ -87,7 +88,6 @@ async function cutSubset(characters: Set<string>): Promise<Subset> {
  * Rasterise an SVG. `expected` is text the caller knows later charts will use (agency names, labels): putting
  * it in the first subset saves cutting a new one for almost every chart.
  */
-let partialCount = 0;
 
 export async function renderPng(svg: string, expected = ''): Promise<Buffer> {
   const cached = join(CACHE_DIR, `${createHash('sha256').update(`${RENDERER}\n${svg}`).digest('hex')}.png`);
@@ -103,9 +103,10 @@ export async function renderPng(svg: string, expected = ''): Promise<Buffer> {
     font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
   });
   const png = image.asPng();
-  // Write then rename, so a build that is interrupted never leaves a half-written PNG in the cache. The partial
-  // file is this call's own: two pages with the same chart render it at the same time in one process.
+  // Write then rename, so a build that is interrupted never leaves a half-written PNG in the cache.
   await mkdir(CACHE_DIR, { recursive: true });
+  // One partial file per render: two pages can draw the very same chart at once (two agencies of the same
+  // name), and a shared partial name let the second rename find the first one's file gone.
   const partial = `${cached}.${process.pid}.${++partialCount}.partial`;
   await writeFile(partial, png);
   await rename(partial, cached);

@@ -27,18 +27,61 @@ interface Section {
 }
 
 export type Locator =
-  | { kind: 'text'; section: Section; topic?: string; withTable: boolean; prose: boolean }
+  | {
+      kind: 'text';
+      section: Section;
+      topic?: string;
+      withTable: boolean;
+      prose: boolean;
+      /** A line of the text ("依申请公开 narrative line"), or a row of a table in the text comparing years. */
+      line?: boolean;
+      yearRow?: { year: string; column?: string };
+    }
+  | { kind: 'form_note'; label: string }
   | { kind: 'section_table'; section: Section; table: string }
   | { kind: 'requests_table'; table: string; row: string; column: string }
   | { kind: 'art20_table'; table: string; article: string; item?: string; detail?: string }
   | { kind: 'unknown'; raw: string };
 
-const SECTION = /^([一二三四五六七八九十]+)(?:\(([一二三四五六七八九十]+|\d+)\))?(\d+)?$/;
+const SECTION = /^([一二三四五六七八九十]+)?(?:\(([一二三四五六七八九十]+|\d+)\))?(?:\.?(\d+))?$/;
 
 function section(text: string): Section | null {
   const m = SECTION.exec(text);
-  if (!m?.[1]) return null;
-  return { part: m[1], ...(m[2] ? { item: m[2] } : {}), ...(m[3] ? { point: m[3] } : {}) };
+  if (!m || (!m[1] && !m[2])) return null;
+  return { part: m[1] ?? '', ...(m[2] ? { item: m[2] } : {}), ...(m[3] ? { point: m[3] } : {}) };
+}
+
+/**
+ * The freer forms curators also use for text: "一 item 2 narrative", "一 narrative (二是)", "概述 narrative",
+ * "preamble narrative", "依申请公开 narrative line", "一(二) narrative table (year comparison) row 2023 总数".
+ */
+function looseText(text: string): Locator | null {
+  if (!/\b(narrative|line)\b/.test(text)) return null;
+  let rest = text;
+  const take = (pattern: RegExp) => {
+    const m = pattern.exec(rest);
+    if (m) rest = rest.replace(m[0], ' ');
+    return m;
+  };
+  const yearRow = take(/\bnarrative table \(year comparison\) row (\d{4})(?: (\S+))?/);
+  const item = take(/\bitem (\d+)\b/);
+  const ordinal = take(/\(([一二三四五六七八九十]+)是\)/);
+  const line = take(/\bline\b/);
+  const prose = take(/\bnarrative\b/);
+  const words = rest.trim().split(/\s+/).filter(Boolean);
+  const found = words[0] ? section(words[0]) : null;
+  const topic = (found ? words.slice(1) : words).join(' ');
+  if (/[A-Za-z]/.test(topic.replace(/^preamble$/, ''))) return null;
+  const point = item?.[1] ?? (ordinal?.[1] ? String(chineseNumber(ordinal[1])) : undefined);
+  return {
+    kind: 'text',
+    section: { ...(found ?? { part: '' }), ...(point ? { point } : {}) },
+    ...(topic ? { topic } : {}),
+    withTable: false,
+    prose: Boolean(prose) || Boolean(yearRow),
+    ...(line ? { line: true } : {}),
+    ...(yearRow?.[1] ? { yearRow: { year: yearRow[1], ...(yearRow[2] ? { column: yearRow[2] } : {}) } } : {}),
+  };
 }
 
 export function parseLocator(raw: string): Locator {
@@ -70,12 +113,34 @@ export function parseLocator(raw: string): Locator {
     const s = section(m[1]);
     if (s) return { kind: 'section_table', section: s, table: m[2] };
   }
-  return { kind: 'unknown', raw: text };
+  m = /^备注 \(form\) (.+)$/.exec(text);
+  if (m?.[1]) return { kind: 'form_note', label: m[1] };
+  return looseText(text) ?? { kind: 'unknown', raw: text };
 }
 
 /** Names of the Chinese labels the templates print, in English (report-format.md §2–§3). */
 const GLOSSARY: Record<string, string> = {
   概况: 'overview',
+  概述: 'overview',
+  preamble: 'opening',
+  依申请公开: 'disclosure on request',
+  '咨询投诉、行政复议和诉讼': 'enquiries, complaints, administrative review and litigation',
+  本年度新增: 'added this year',
+  总数: 'total',
+  '本年增/减': 'change in the year',
+  上一年项目数量: 'previous year’s count',
+  处理决定数量: 'decisions',
+  现行有效: 'in force',
+  本年新制作: 'newly made this year',
+  本年新制作数量: 'newly made this year',
+  本年新公开: 'newly published this year',
+  本年新公开数量: 'newly published this year',
+  本年废止: 'repealed this year',
+  本年制发: 'issued this year',
+  对外公开总数: 'total published',
+  对外公开总数量: 'total published',
+  采购项目数量: 'number of projects',
+  采购总金额: 'total amount',
   主动公开: 'proactive disclosure',
   收费及减免情况: 'fees and waivers',
   规章: 'rules',
@@ -126,8 +191,12 @@ const english = (label: string) => GLOSSARY[label] ?? label;
 const arabic = (text: string) => String(chineseNumber(text) ?? text);
 
 function sectionText(s: Section, lang: Lang): string {
-  if (lang === 'zh') return `第${s.part}部分${s.item ? `（${s.item}）` : ''}${s.point ? `第${s.point}点` : ''}`;
-  return `part ${arabic(s.part)}${s.item ? ` (${arabic(s.item)})` : ''}${s.point ? `, point ${s.point}` : ''}`;
+  if (lang === 'zh') return `${s.part ? `第${s.part}部分` : ''}${s.item ? `（${s.item}）` : ''}${s.point ? `第${s.point}点` : ''}`;
+  const parts = [
+    s.part || s.item ? `${s.part ? `part ${arabic(s.part)}` : 'item'}${s.item ? ` (${arabic(s.item)})` : ''}` : '',
+    s.point ? `point ${s.point}` : '',
+  ];
+  return parts.filter(Boolean).join(', ');
 }
 
 /** 20(1) → 第二十条第(一)项 / Art. 20(1). */
@@ -152,10 +221,22 @@ export function locatorText(raw: string, lang: Lang): string {
       const where = sectionText(loc.section, lang);
       const medium = {
         zh: loc.withTable ? '正文及表格' : loc.prose ? '正文' : '',
-        en: loc.withTable ? 'text and table, ' : loc.prose ? 'text, ' : '',
+        en: loc.withTable ? 'text and table' : loc.prose ? 'text' : '',
       };
-      if (lang === 'zh') return `${medium.zh}${where}${loc.topic ? `“${loc.topic}”` : ''}`;
-      const text = `${medium.en}${where}${loc.topic ? `, ${english(loc.topic)}` : ''}`;
+      const row = loc.yearRow;
+      if (lang === 'zh') {
+        const topic = loc.topic === 'preamble' ? '开头' : loc.topic ? `“${loc.topic}”` : '';
+        const table = row ? `年度对比表${row.year}年一行${row.column ? `“${row.column}”列` : ''}` : '';
+        return `${medium.zh}${where}${topic}${table}${loc.line ? '一行' : ''}`;
+      }
+      const text = [
+        medium.en,
+        where,
+        loc.topic ? `${loc.line ? 'the line on ' : ''}${english(loc.topic)}` : loc.line ? 'a line' : '',
+        row ? `year-comparison table, row ${row.year}${row.column ? `, ${english(row.column)}` : ''}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
       return text.charAt(0).toUpperCase() + text.slice(1);
     }
     case 'section_table':
@@ -164,9 +245,8 @@ export function locatorText(raw: string, lang: Lang): string {
         : `P${sectionText(loc.section, lang).slice(1)}, table “${english(loc.table)}”`;
     case 'requests_table': {
       const column = COLUMN_IDS[loc.column] ?? loc.column;
-      const row = /^([一二三四五六七八九十]+)(\(.+\))?$/.exec(loc.row);
       if (lang === 'zh') return `${loc.table}第${loc.row.replace('(', '（').replace(')', '）')}行“${column}”列`;
-      const rowText = row?.[1] ? `${arabic(row[1])}${row[2] ? row[2].replace(/[一二三四五六七八九十]+/, (n) => arabic(n)) : ''}` : loc.row;
+      const rowText = loc.row.replace(/[一二三四五六七八九十]+/g, (n) => arabic(n));
       return `Table ${tableNumber(loc.table)}, row ${rowText}, column “${english(column)}”`;
     }
     case 'art20_table': {
@@ -180,6 +260,8 @@ export function locatorText(raw: string, lang: Lang): string {
       const detail = loc.detail ? (column ? `, column ${column[1]}` : `, ${english(loc.detail)}`) : '';
       return `Table ${tableNumber(loc.table)}, ${articleText(loc.article, lang)}${item}${detail}`;
     }
+    case 'form_note':
+      return lang === 'zh' ? `表格备注“${loc.label}”` : `Note on the form, “${english(loc.label)}”`;
     case 'unknown':
       return loc.raw;
   }

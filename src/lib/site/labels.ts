@@ -55,7 +55,7 @@ export function standingText(s: Standing, group: string, year: number, lang: Lan
       ? fill(t.standingAbove, { share: formatPercent(s.percentile, lang), group, year, peers: s.peers })
       : fill(t.standingLowest, { group, year, peers: s.peers });
   const position = fill(t.standingPosition, { rank: s.rank });
-  return `${share}${lang === 'zh' ? ';' : '; '}${position}${s.tied > 1 ? `${lang === 'zh' ? ',' : ', '}${fill(t.standingTied, { tied: s.tied })}` : ''}`;
+  return `${share}${lang === 'zh' ? '；' : '; '}${position}${s.tied > 1 ? `${lang === 'zh' ? '，' : ', '}${fill(t.standingTied, { tied: s.tied })}` : ''}`;
 }
 
 /** Why a headline figure has no standing. */

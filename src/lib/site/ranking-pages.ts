@@ -62,11 +62,13 @@ export function metricDefinition(site: SiteData, key: string, lang: Lang): strin
 }
 
 /**
- * How many agencies have a report for the year that does not state the metric: neither ranked nor set aside
+ * How many agencies have a report of the ranked scope for the year that does not state the metric: neither ranked nor set aside
  * (rates below their minimum count are set aside, not missing). The distribution counts them apart, never as 0.
  */
-export function notStatedCount(site: SiteData, year: YearRanking): number {
-  const withReport = new Set(site.index.reports.filter((r) => r.year === year.year).map((r) => r.agency_id));
+export function notStatedCount(site: SiteData, year: YearRanking, scope: ScopeGroup): number {
+  // The same population the ranking draws from: reports of the ranked scope (an agency's own work, or
+  // whole-jurisdiction totals), never a report the ranking would not read.
+  const withReport = new Set(site.index.reports.filter((r) => r.year === year.year && r.scope === scope).map((r) => r.agency_id));
   for (const e of [...year.entries, ...year.suppressed]) withReport.delete(e.agency_id);
   return withReport.size;
 }
