@@ -133,6 +133,8 @@ describe('writers escape hostile text', () => {
     size: { width: 480, height: 300 },
     reports: [],
     source: EVIL,
+    notes: { breaks: [], implied: [] },
+    scope: 'agency',
   };
 
   it('chartCsv: labels round-trip through a CSV parser', () => {
