@@ -5,14 +5,16 @@
  *
  *   node scripts/build-data.ts [--in DIR] [--out DIR]
  *
- * Defaults: --in $DATA_DIR or data/, --out $GENERATED_DIR or generated/.
+ * Defaults: --in $DATA_DIR or data/, --out $GENERATED_DIR or generated/. The output folder is replaced as a
+ * whole, so it may not be, contain or lie inside the input folder, nor be a non-empty folder the build did not
+ * write (exit code 2). It is swapped in only when complete: on any failure the previous output stays.
  */
-import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDataset, type SourceTexts } from '../src/lib/pipeline/dataset.ts';
-import type { FileContent } from '../src/lib/pipeline/downloads.ts';
 import { generatedFiles } from '../src/lib/pipeline/outputs.ts';
+import { OutputError, refuseOutputFolder, replaceOutputFolder } from '../src/lib/pipeline/output-folder.ts';
 import { formatProblem } from '../src/lib/pipeline/tables.ts';
 import { generatedDir } from '../src/lib/core/paths.ts';
 
@@ -21,6 +23,12 @@ const { values } = parseArgs({
 });
 const inDir = values.in ?? process.env.DATA_DIR ?? 'data';
 const outDir = values.out ?? generatedDir();
+
+const refusal = await refuseOutputFolder(inDir, outDir);
+if (refusal !== null) {
+  console.error(`Refusing to build: ${refusal}. Nothing was read or written.`);
+  process.exit(2);
+}
 
 async function readSource(name: keyof SourceTexts): Promise<string | null> {
   const file = join(inDir, `${name}.csv`);
@@ -56,33 +64,11 @@ if (result.problems.length > 0) {
   process.exit(1);
 }
 
-/** Write a file; chunked content is buffered into writes of about a megabyte. */
-async function write(target: string, content: FileContent): Promise<void> {
-  await mkdir(dirname(target), { recursive: true });
-  if (typeof content === 'string') return writeFile(target, content);
-  const handle = await open(target, 'w');
-  try {
-    let buffer: string[] = [];
-    let size = 0;
-    for (const chunk of content) {
-      buffer.push(chunk);
-      size += chunk.length;
-      if (size >= 1 << 20) {
-        await handle.write(buffer.join(''));
-        buffer = [];
-        size = 0;
-      }
-    }
-    await handle.write(buffer.join(''));
-  } finally {
-    await handle.close();
-  }
+try {
+  const count = await replaceOutputFolder(outDir, generatedFiles(result.dataset));
+  console.error(`wrote ${count} files to ${outDir}/`);
+} catch (error) {
+  if (!(error instanceof OutputError)) throw error;
+  console.error(`The output could not be written: ${error.message}. The previous output in ${outDir}/ was left as it was.`);
+  process.exit(1);
 }
-
-await rm(outDir, { recursive: true, force: true });
-let count = 0;
-for (const [path, content] of generatedFiles(result.dataset)) {
-  await write(join(outDir, path), content);
-  count++;
-}
-console.error(`wrote ${count} files to ${outDir}/`);

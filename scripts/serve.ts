@@ -28,7 +28,15 @@ export async function serve(root: string, port = 0): Promise<{ url: string; clos
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       await stat(file);
     } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+      // As hosts do: the site's own not-found page when it has one.
+      const notFound = join(root, '404.html');
+      try {
+        await stat(notFound);
+        res.writeHead(404, { 'Content-Type': TYPES['.html'] });
+        createReadStream(notFound).pipe(res);
+      } catch {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+      }
       return;
     }
     const type = extname(file);

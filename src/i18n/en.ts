@@ -11,6 +11,9 @@ export const en: Messages = {
     "Figures are taken from the agencies' published government information disclosure annual reports; every number links to its report.",
   skipToContent: 'Skip to content',
 
+  notFoundTitle: 'Page not found',
+  notFoundText:
+    'There is no page at this address: the link may be mistyped, or the page has moved. Find an agency below, or start from the directory or the rankings.',
   homeTitle: 'Government information disclosure annual reports, in numbers',
   homeIntro:
     'Every Chinese government agency publishes an annual report on its information disclosure: how many items it published proactively, how many disclosure requests it received and how it answered them, what fees it charged, and how many administrative reviews and lawsuits followed. This site puts those figures side by side, per agency and per year, for citizens following their local bureau, journalists comparing agencies, and officials benchmarking against peers.',
@@ -113,6 +116,7 @@ export const en: Messages = {
   dataKey: 'Key',
   dataLabel: 'Name',
   dataUnit: 'Unit',
+  dataUnitCount: 'count',
   dataDefinition: 'Definition',
   dataTemplates: 'Report formats',
   dataDerived: 'Computed as the sum of',

@@ -8,6 +8,8 @@ export const zh = {
   footerNote: '数据摘自各机关公开发布的政府信息公开工作年度报告;每个数字都链接到原始报告。',
   skipToContent: '跳到正文',
 
+  notFoundTitle: '找不到这个页面',
+  notFoundText: '这个地址没有页面:可能链接有误,或者页面已移动。可以在下面查找机关,或从机关名录、排名进入。',
   homeTitle: '政府信息公开工作年度报告数据',
   homeIntro:
     '每个行政机关每年都要发布政府信息公开工作年度报告:主动公开了多少信息,收到多少公开申请、如何答复,收了多少费用,引发了多少行政复议和行政诉讼。本站把这些数字按机关、按年份整理,便于市民查看本地机关的变化,记者比较不同机关,机关对照同级单位。',
@@ -109,6 +111,7 @@ export const zh = {
   dataKey: '键',
   dataLabel: '名称',
   dataUnit: '单位',
+  dataUnitCount: '件数、条数等计数',
   dataDefinition: '定义',
   dataTemplates: '报告格式',
   dataDerived: '由以下各项相加得出',

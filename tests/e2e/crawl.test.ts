@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
-import { distFiles, fileOf, ids, internalTarget, metaPolicy, pagePaths, references, servedFile } from './dist.ts';
+import { distFiles, fileOf, ids, internalTarget, metaPolicy, pageFile, pagePaths, references, servedFile } from './dist.ts';
 
 const builds = { fixture: inject('fixtureDist'), hostile: inject('hostileDist'), real: inject('realDist') };
 
@@ -29,8 +29,8 @@ describe.each(Object.entries(builds))('the %s build', (_name, dist) => {
     const broken: string[] = [];
     let checked = 0;
     for (const page of pages) {
-      const html = await readFile(fileOf(dist, `${page}index.html`), 'utf8');
-      idsOf.set(`${page}index.html`, ids(html));
+      const html = await readFile(fileOf(dist, pageFile(page)), 'utf8');
+      idsOf.set(pageFile(page), ids(html));
       for (const ref of references(html)) {
         const target = internalTarget(page, ref.value);
         if (!target) continue;
@@ -56,7 +56,7 @@ describe.each(Object.entries(builds))('the %s build', (_name, dist) => {
   it('renders only http(s) and relative URLs in links and sources', async () => {
     const schemes = new Set<string>();
     for (const page of await pagePaths(dist)) {
-      const html = await readFile(fileOf(dist, `${page}index.html`), 'utf8');
+      const html = await readFile(fileOf(dist, pageFile(page)), 'utf8');
       for (const ref of references(html)) schemes.add(new URL(ref.value, 'http://relative.invalid/').protocol);
     }
     // Relative references resolve to http: here; javascript:, data: or anything else would show up.
@@ -66,7 +66,7 @@ describe.each(Object.entries(builds))('the %s build', (_name, dist) => {
   it('gives every page the Content-Security-Policy in a <meta> element', async () => {
     const missing: string[] = [];
     for (const page of await pagePaths(dist)) {
-      const html = await readFile(fileOf(dist, `${page}index.html`), 'utf8');
+      const html = await readFile(fileOf(dist, pageFile(page)), 'utf8');
       const { policy, first } = metaPolicy(html);
       const directives = (policy ?? '').split(';').map((d) => d.trim());
       const scriptSrc = directives.find((d) => d.startsWith('script-src ')) ?? '';

@@ -13,7 +13,7 @@ export async function distFiles(dist: string): Promise<Set<string>> {
   return new Set(entries.filter((e) => e.isFile()).map((e) => BASE_PATH + relative(dist, join(e.parentPath, e.name)).split(sep).join('/')));
 }
 
-/** The URL path of every HTML page ("/agencies/x/"), sorted. */
+/** The URL path of every HTML page ("/agencies/x/", and "/404.html", which hosts serve at unknown addresses), sorted. */
 export async function pagePaths(dist: string): Promise<string[]> {
   return [...(await distFiles(dist))]
     .filter((f) => f.endsWith('.html'))
@@ -21,12 +21,17 @@ export async function pagePaths(dist: string): Promise<string[]> {
     .sort();
 }
 
+/** The file a page path is read from: "/x/" is x/index.html, a file-named page ("/404.html") is itself. */
+export function pageFile(path: string): string {
+  return path.endsWith('/') ? `${path}index.html` : path;
+}
+
 export function fileOf(dist: string, sitePath: string): string {
   return join(dist, sitePath.slice(BASE_PATH.length));
 }
 
 export async function readPage(dist: string, path: string): Promise<string> {
-  return readFile(fileOf(dist, path.endsWith('/') ? `${path}index.html` : path), 'utf8');
+  return readFile(fileOf(dist, pageFile(path)), 'utf8');
 }
 
 /**

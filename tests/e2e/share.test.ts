@@ -177,8 +177,8 @@ describe('data and about pages', () => {
       await expect(stat(join(dist, href))).resolves.toBeTruthy();
     }
     const catalogue = Papa.parse(await readFile('data/metrics.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
-    await expect(page.locator('table.dictionary tbody tr').count()).resolves.toBe(catalogue.length);
-    await expect(page.locator('#metric-requests\\.new\\.total td').first().textContent()).resolves.toBe('New requests received: total');
+    await expect(page.locator('dl.dictionary > div').count()).resolves.toBe(catalogue.length);
+    await expect(page.locator('#metric-requests\\.new\\.total dt strong').textContent()).resolves.toBe('New requests received: total');
   });
 
   it('explain the methods in both languages', async () => {

@@ -54,6 +54,7 @@ describe('scripts/build-data.ts', () => {
       }
     }
     for (const path of [
+      '/.data-build',
       '/downloads/dataset.json',
       '/downloads/figures.csv',
       '/downloads/metrics.csv',

@@ -1,0 +1,177 @@
+/**
+ * The data build's output folder. It is deleted and rewritten on every build, so the build must be sure the
+ * folder is its own: never the input folder, a folder around it or inside it, nor a folder of someone else's
+ * files. A marker file says "written by the data build"; a non-empty folder without it is never replaced.
+ *
+ * The new output is written into a temporary folder beside the target and swapped in only when complete, so
+ * a build that fails or is killed half-way leaves the previous output as it was.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { lstat, mkdir, open, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { FileContent } from './downloads.ts';
+
+/** The file that marks a folder as the data build's own output (any other file in it is deleted on rebuild). */
+export const OUTPUT_MARKER = '.data-build';
+const MARKER_TEXT =
+  'This folder is written by scripts/build-data.ts and replaced as a whole on every data build.\n' +
+  'Anything else put here is deleted by the next build.\n';
+
+/**
+ * The top-level entries of output written before the marker existed: such a folder is still accepted as the
+ * build's own, so existing checkouts keep building.
+ */
+const UNMARKED_OUTPUT = new Set(['site.json', 'agencies', 'rankings', 'downloads']);
+
+/** Longest file or folder name most file systems accept (ext4, APFS, NTFS: 255 bytes or UTF-16 units). */
+export const MAX_NAME_BYTES = 255;
+
+/** A path with symbolic links resolved as far as it exists (the rest, not yet created, appended as written). */
+async function realPathOf(path: string): Promise<string> {
+  const absolute = resolve(path);
+  let existing = absolute;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  try {
+    return join(await realpath(existing), relative(existing, absolute));
+  } catch {
+    return absolute;
+  }
+}
+
+const isWithin = (inner: string, outer: string) => {
+  const rel = relative(outer, inner);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
+/**
+ * Why the output folder must not be used, or null when it may be replaced. Checked before anything is read,
+ * so a wrong --out fails at once.
+ */
+export async function refuseOutputFolder(inDir: string, outDir: string): Promise<string | null> {
+  const [input, output] = await Promise.all([realPathOf(inDir), realPathOf(outDir)]);
+  if (input === output)
+    return `the output folder ${outDir} is the input folder; choose another --out (the build deletes its output folder)`;
+  if (isWithin(input, output)) {
+    return `the output folder ${outDir} contains the input folder ${inDir}; choose another --out (the build deletes its output folder)`;
+  }
+  if (isWithin(output, input)) return `the output folder ${outDir} lies inside the input folder ${inDir}; choose a folder outside it`;
+  const info = await lstat(output).catch(() => null);
+  if (info === null) return null;
+  if (!info.isDirectory()) return `the output path ${outDir} exists and is not a folder; choose another --out`;
+  const entries = await readdir(output);
+  if (entries.length === 0 || entries.includes(OUTPUT_MARKER)) return null;
+  if (entries.includes('site.json') && entries.every((e) => UNMARKED_OUTPUT.has(e))) return null;
+  return (
+    `the output folder ${outDir} is not empty and was not written by the data build (it has no ${OUTPUT_MARKER} file); ` +
+    'the build replaces its output folder as a whole, so choose an empty or new folder'
+  );
+}
+
+/** Why a generated path cannot be written as a file of its own, or null. */
+export function pathProblem(path: string): string | null {
+  const segments = path.split('/');
+  if (isAbsolute(path) || segments.some((s) => s === '' || s === '.' || s === '..')) return 'it is not a plain relative path';
+  if (segments.some((s) => Buffer.byteLength(s) > MAX_NAME_BYTES)) return `a name in it is longer than ${MAX_NAME_BYTES} bytes`;
+  return null;
+}
+
+const shorten = (path: string) => (path.length > 80 ? `${path.slice(0, 60)}…${path.slice(-16)}` : path);
+
+/** A failure to write the output: the message says why; the previous output is untouched. */
+export class OutputError extends Error {}
+
+/** Write one file; chunked content is buffered into writes of about a megabyte. */
+async function writeContent(target: string, content: FileContent): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  if (typeof content === 'string') return writeFile(target, content, { flag: 'wx' });
+  const handle = await open(target, 'wx');
+  try {
+    let buffer: string[] = [];
+    let size = 0;
+    for (const chunk of content) {
+      buffer.push(chunk);
+      size += chunk.length;
+      if (size >= 1 << 20) {
+        await handle.write(buffer.join(''));
+        buffer = [];
+        size = 0;
+      }
+    }
+    await handle.write(buffer.join(''));
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The temporary folders beside the output: <output>.tmp.new.<pid>.<n> while writing, <output>.tmp.old.<pid>.<n>
+ * for the previous output during the swap (git-ignored by *.tmp.*), so a killed build's leftovers can be
+ * recognised.
+ */
+const tempPattern = (name: string) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.tmp\\.(new|old)\\.(\\d+)\\.\\d+$`);
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Tidy up after a build that was killed: its half-written folder is removed, and a previous output it had
+ * moved aside but not yet replaced is put back. Only marked folders of processes that are gone are touched.
+ */
+async function recoverFromKilledBuild(parent: string, name: string): Promise<void> {
+  const pattern = tempPattern(name);
+  for (const entry of existsSync(parent) ? readdirSync(parent) : []) {
+    const match = pattern.exec(entry);
+    const path = join(parent, entry);
+    if (!match || processAlive(Number(match[2])) || !statSync(path).isDirectory() || !existsSync(join(path, OUTPUT_MARKER))) continue;
+    if (match[1] === 'old' && !existsSync(join(parent, name))) await rename(path, join(parent, name));
+    else await rm(path, { recursive: true, force: true });
+  }
+}
+
+let tempCount = 0;
+
+/**
+ * Write every file into a temporary folder beside `outDir`, then swap it in. Throws OutputError (after
+ * removing the temporary folder) when two files would share a path or a path cannot be a file; any other
+ * failure also leaves the previous output in place. Returns the number of files written.
+ */
+export async function replaceOutputFolder(outDir: string, files: Iterable<[string, FileContent]>): Promise<number> {
+  const target = await realPathOf(outDir);
+  const parent = dirname(target);
+  const name = basename(target);
+  await mkdir(parent, { recursive: true });
+  await recoverFromKilledBuild(parent, name);
+  const temp = join(parent, `${name}.tmp.new.${process.pid}.${++tempCount}`);
+  await mkdir(temp);
+  let count = 0;
+  try {
+    await writeFile(join(temp, OUTPUT_MARKER), MARKER_TEXT);
+    const written = new Set<string>([OUTPUT_MARKER]);
+    for (const [path, content] of files) {
+      const problem = pathProblem(path);
+      if (problem) throw new OutputError(`cannot write ${shorten(path)}: ${problem}`);
+      if (written.has(path)) throw new OutputError(`two generated files would both be ${path}; an id collides with a generated file name`);
+      written.add(path);
+      await writeContent(join(temp, path), content);
+      count++;
+    }
+    if (existsSync(target)) {
+      const old = join(parent, `${name}.tmp.old.${process.pid}.${tempCount}`);
+      await rename(target, old);
+      await rename(temp, target);
+      await rm(old, { recursive: true, force: true });
+    } else {
+      await rename(temp, target);
+    }
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+  return count;
+}
