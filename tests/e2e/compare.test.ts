@@ -170,23 +170,34 @@ describe('compare page', () => {
     expect(problems).toEqual([]);
   });
 
-  it('works without JavaScript: the form submits to a URL with the state', async () => {
+  it('works without JavaScript: the form submits the metric and view, and each province links to its agencies', async () => {
     const { page, problems } = await open('/compare/', { javaScriptEnabled: false });
     await expect(page.locator('.compare-nojs').isVisible()).resolves.toBe(true);
     await expect(page.locator('.compare-output').isVisible()).resolves.toBe(false);
-    await expect(page.locator('.compare-profile').first().getAttribute('href')).resolves.toBe('/agencies/511100-jt/');
+    await page.locator('details.compare-province').first().locator('summary').click();
+    await expect(page.locator('.compare-province-nojs a').first().getAttribute('href')).resolves.toBe('/agencies/in/100000/');
     await page.selectOption('select[name="metric"]', 'proactive.total');
     await page.check('input[name="mode"][value="index"]');
-    await page.check('#compare-agency-511100-jt');
-    await page.check('#compare-agency-511112-jt');
     await Promise.all([page.waitForURL(/\?/), page.click('.compare-submit')]);
     expect(new URL(page.url()).pathname).toBe('/compare/');
-    expect(new URL(page.url()).search).toBe('?metric=proactive.total&mode=index&agencies=511100-jt&agencies=511112-jt');
+    expect(new URL(page.url()).search).toBe('?metric=proactive.total&mode=index');
     expect(problems).toEqual([]);
 
-    const enhanced = await open(new URL(page.url()).pathname + new URL(page.url()).search);
+    const enhanced = await open('/compare/?metric=proactive.total&mode=index&agencies=511100-jt&agencies=511112-jt');
     await drawn(enhanced.page, 2);
     expect(query(enhanced.page)).toEqual({ agencies: '511100-jt,511112-jt', metric: 'proactive.total', mode: 'index' });
+  });
+
+  it('carries no agency list in its HTML: a province’s agencies load when it is opened', async () => {
+    const html = await (await fetch(`${base}/compare/`)).text();
+    expect(html).not.toContain('测试市甲区交通运输局');
+    const { page, problems } = await open('/compare/');
+    await expect(page.locator('input[name="agencies"]').count()).resolves.toBe(0);
+    await page.locator('details.compare-province[data-chunk="510000"] summary').click();
+    await expect.poll(() => page.locator('details[data-chunk="510000"] input[name="agencies"]').count()).toBe(10);
+    await page.check('#compare-agency-511111-jt');
+    await expect.poll(() => query(page).agencies).toBe('511111-jt');
+    expect(problems).toEqual([]);
   });
 
   it('loads the ECharts client here only, and only once there is something to draw', async () => {

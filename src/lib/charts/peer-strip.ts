@@ -15,8 +15,9 @@ export interface PeerStripData {
   kind: 'count' | 'rate';
 }
 
+/** Height of one stacked dot; the strip is drawn narrow (360) so its text stays readable on a phone. */
 const ROW = 9;
-export const peerStripSize = (data: PeerStripData): RenderSize => ({ width: 640, height: 96 + ROW * Math.min(12, maxStack(data.values)) });
+export const peerStripSize = (data: PeerStripData): RenderSize => ({ width: 360, height: 84 + ROW * Math.min(12, maxStack(data.values)) });
 
 function maxStack(values: readonly number[]): number {
   const counts = new Map<number, number>();
