@@ -112,6 +112,7 @@ describe('directory and home', () => {
 
   it('finds agencies by name on the directory without carrying them in its HTML', async () => {
     const page = await open('/agencies/?q=甲区');
+    await page.locator('.search-results a').first().waitFor();
     await expect(page.locator('.search-results a').allTextContents()).resolves.toEqual(['测试市甲区交通运输局', '测试市甲区人民政府']);
     await expect(page.locator('.search-status').textContent()).resolves.toBe('找到2个机关');
     await page.fill('#directory-q', '不存在的机关');
