@@ -105,7 +105,8 @@ describe('compare page', () => {
 
     await tabTo(page, '#compare-search');
     await page.keyboard.type('甲区');
-    await expect(page.locator('.compare-search output').textContent()).resolves.toBe('2 / 11 个机关符合');
+    // Searching loads every province's list first, then filters.
+    await expect.poll(() => page.locator('.compare-search output').textContent()).toBe('2 / 11 个机关符合');
     await tabTo(page, '#compare-agency-511112-jt');
     await page.keyboard.press('Space');
     await expect.poll(() => query(page).agencies).toBe('511100-jt,511112-jt');

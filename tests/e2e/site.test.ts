@@ -116,7 +116,7 @@ describe('directory and home', () => {
     await expect(page.locator('.search-results a').allTextContents()).resolves.toEqual(['测试市甲区交通运输局', '测试市甲区人民政府']);
     await expect(page.locator('.search-status').textContent()).resolves.toBe('找到2个机关');
     await page.fill('#directory-q', '不存在的机关');
-    await expect(page.locator('.search-status')).toHaveText(/没有名称包含“不存在的机关”的机关/);
+    await expect.poll(() => page.locator('.search-status').textContent()).toMatch(/^没有名称包含“不存在的机关”的机关/);
     const html = await (await fetch(`${base}/agencies/`)).text();
     expect(html).not.toContain('测试市乙区交通运输局');
   });
