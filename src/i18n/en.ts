@@ -372,4 +372,5 @@ export const en: Messages = {
   timelinessNone: 'No report of this year is in the dataset.',
   homePlaces: 'Browse by place: each government and its departments',
   compareProvinceLink: 'Agencies in {place} in the directory (each agency page links to this comparison)',
+  statNotComputedShort: 'not computed',
 };

@@ -357,6 +357,7 @@ export const zh = {
   timelinessNone: '这一年没有收录的报告。',
   homePlaces: '按地区浏览:各地政府及其部门',
   compareProvinceLink: '在机关名录中查看{place}的机关(每个机关页面都有“与其他机关比较”链接)',
+  statNotComputedShort: '未计算',
 } as const;
 
 export type Messages = { [K in keyof typeof zh]: string };

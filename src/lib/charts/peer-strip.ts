@@ -1,9 +1,9 @@
 /**
  * Where one agency's figure stands among its peers in one year: every peer's value as a dot on one axis, the
- * agency's own dot larger, in colour and labelled. Equal values stack upwards, so seven zeros read as seven.
+ * agency's own dot larger and in colour (its value and standing are in the text and table beside the strip). Equal values stack upwards, so seven zeros read as seven.
  * Counts span orders of magnitude, so the axis is logarithmic in (value + 1), which keeps 0 on it.
  */
-import { formatNumber, formatPercent, formatValue, type Lang } from '../core/format.ts';
+import { formatNumber, formatPercent, type Lang } from '../core/format.ts';
 import type { Qualifier } from '../core/schema.ts';
 import type { ChartOption, RenderSize } from './echarts.ts';
 import { FONT_FAMILY, PALETTE } from './options.ts';
@@ -17,7 +17,7 @@ export interface PeerStripData {
 
 /** Height of one stacked dot; the strip is drawn narrow (360) so its text stays readable on a phone. */
 const ROW = 9;
-export const peerStripSize = (data: PeerStripData): RenderSize => ({ width: 360, height: 84 + ROW * Math.min(12, maxStack(data.values)) });
+export const peerStripSize = (data: PeerStripData): RenderSize => ({ width: 360, height: 60 + ROW * Math.min(12, maxStack(data.values)) });
 
 function maxStack(values: readonly number[]): number {
   const counts = new Map<number, number>();
@@ -53,7 +53,7 @@ export function peerStripOption(data: PeerStripData, lang: Lang, ownLabel: strin
   const position = ticks.map((t) => stripPosition(t, data.kind));
   return {
     textStyle: { fontFamily: FONT_FAMILY, fontSize: 12 },
-    grid: { left: 16, right: 24, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { left: 16, right: 24, top: 16, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: {
       type: 'value',
       min: 0,
@@ -83,14 +83,6 @@ export function peerStripOption(data: PeerStripData, lang: Lang, ownLabel: strin
         color: PALETTE[0] ?? '#0072B2',
         symbol: data.own.qualifier === 'exact' ? 'circle' : 'emptyCircle',
         z: 3,
-        label: {
-          show: true,
-          position: 'top',
-          distance: 8,
-          fontSize: 12,
-          color: '#000',
-          formatter: `${ownLabel}: ${data.kind === 'rate' ? formatPercent(data.own.value, lang) : formatValue(data.own.value, data.own.qualifier, lang)}`,
-        },
         data: [ownPoint],
       },
     ],
