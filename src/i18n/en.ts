@@ -9,6 +9,7 @@ export const en: Messages = {
   otherLanguage: '中文',
   footerNote:
     "Figures are taken from the agencies' published government information disclosure annual reports; every number links to its report.",
+  colon: ': ',
   skipToContent: 'Skip to content',
 
   notFoundTitle: 'Page not found',
@@ -40,6 +41,9 @@ export const en: Messages = {
   filterAll: 'All',
   filterText: 'Name',
   filterCount: 'Showing {shown} of {total} agencies',
+  filterEmpty:
+    'No agency matches these filters. Set the province or level back to “All”, type only part of a name (such as “Wutongqiao” or “Transport”), or clear every filter.',
+  filterClear: 'Clear filters',
   colAgency: 'Agency',
   colLevel: 'Level',
   colPrefecture: 'Prefecture',
@@ -73,7 +77,12 @@ export const en: Messages = {
   chartFees: 'Disclosure fees (yuan)',
   chartAppeals: 'Administrative reviews and lawsuits',
   chartEmpty: 'None of the reports we hold states this figure, so there is nothing to draw.',
-  chartNote: 'Gaps mean the report does not state the figure (not zero); hollow or dashed marks are approximate.',
+  chartKeyZero: 'A 0 is a figure the report states as zero: drawn on the baseline and labelled “0”.',
+  chartKeyNotStated:
+    'A × below the baseline means there is no figure: the report does not state it, or we hold no report for that year. It is not zero.',
+  chartKeyApproximate: 'Hollow dots and dashed bars are approximate figures, labelled with their qualifier.',
+  keyApproximate: 'approximate',
+  keyNotStated: 'no figure (not 0)',
   chartSources: 'Sources',
   tableYear: 'Year',
   tableSource: 'Source',
@@ -139,7 +148,13 @@ export const en: Messages = {
     'The original reports are the source of the numbers: cite them as well. Every agency page and chart offers citation text in GB/T 7714 ([EB/OL]) and APA form.',
   aboutCorrections: 'Corrections',
   aboutCorrectionsText:
-    'Found a number that differs from the report? Tell us the agency, year, metric and where in the report it is. Every correction is recorded in the history of the data/ folder and in CURATION.md, so each change to a figure can be traced.',
+    'Found a number that differs from the report? Tell us the agency, year, metric and where in the report it is (the “where in the report” shown beside every figure). Corrections are recorded in the curation log and in the history of the data files, so each change to a figure can be traced.',
+  aboutCorrectionsContact: 'Report an error',
+  aboutCorrectionsTracker: 'Please open an issue in the issue tracker of the repository this site is built from.',
+  aboutCurationLog: 'Curation log: how each report was found and checked, and what was left out',
+  aboutLicence: 'Licences',
+  aboutLicenceText:
+    'The code of this site is published under the {code}; the compiled data (figures, locators and downloads) under {data}: credit this site and the original reports. The reports themselves are published by the agencies.',
   navCompare: 'Compare',
   navRankings: 'Rankings',
   chartSourceLine: 'Source: {agency}, annual reports on government information disclosure ({years}); compiled by {site}',
@@ -205,6 +220,8 @@ export const en: Messages = {
   statMedian: 'Median',
   statQ3: 'Upper quartile',
   statMax: 'Maximum',
+  histogramCaption:
+    'Each row is a range of values; its bar counts the agencies in that range, coloured by level, with the count at its end (0: no agency in the range). The “not stated” row counts the agencies whose report for the year does not give the figure: counted apart, not as 0.',
   histogramTitle: 'Distribution by level, {year}',
 
   template_pre2019: 'pre-2019 narrative',
@@ -229,8 +246,12 @@ export const en: Messages = {
   compareSearchCount: '{shown} of {total} agencies match',
   compareSubmit: 'Make link',
   compareNoJs:
-    'The chart needs JavaScript. Without it, submitting the form gives you a link that keeps your choice; the agency pages show their charts and tables without JavaScript.',
-  compareProfile: 'agency page',
+    'Tick agencies, then open each one’s chart or data from the links beside it; “Make link” gives an address that keeps the agencies and metric, to share with readers who have JavaScript.',
+  compareNoJsLead:
+    'JavaScript is off: the combined chart needs it, and without it this page cannot read the agencies and metric saved in a link. The form below still works, and every agency has links to its own chart and data.',
+  compareNoJsSelected: 'Agencies ticked:',
+  compareData: 'data',
+  compareProfile: 'chart',
   compareSelected: '{count} of {max} agencies selected',
   compareRemove: 'Remove {name}',
   compareMaxReached: 'You have picked the maximum of {max} agencies (one per colour); remove one to add another.',
@@ -248,8 +269,7 @@ export const en: Messages = {
   compareNoFigures: '{name}: no figure for this metric.',
   compareBaseNotPositive: '{name}: the base-year ({year}) figure is {value}, which cannot be indexed.',
   compareChartLabel: 'Line chart: {metric}, {view}, {years}, {agencies}',
-  compareChartNote:
-    'Gaps mean the report does not state the figure (not zero); hollow points are approximate. Hover for values and sources; the table lists every number.',
+  compareChartNote: 'Tap or point at a year in the chart to see each agency’s figure and its source; the table below lists every figure.',
   compareTableNote: 'Each number links to the report page it comes from.',
   compareStated: 'stated figure {value}',
   compareUnitIndex: 'index (base year = 100)',

@@ -71,7 +71,7 @@ describe('compare page', () => {
     await expect(page.locator('#compare-agency-511112-jt').isChecked()).resolves.toBe(true);
 
     await expect(headers(page)).resolves.toEqual(['年度', '测试市交通运输局', '测试市甲区交通运输局']);
-    await expect(page.locator('.compare-table caption').textContent()).resolves.toBe('主动公开信息总数 · 指数(基年 = 100)');
+    await expect(page.locator('.compare-table caption').textContent()).resolves.toBe('主动公开信息总数 · 指数（基年 = 100）');
     await expect(cells(page, 2019).first().textContent()).resolves.toContain('100报告数字 80');
     await expect(cells(page, 2021).first().locator('a').textContent()).resolves.toBe('150余');
     await expect(cells(page, 2021).first().locator('a').getAttribute('href')).resolves.toBe('https://example.gov.cn/2021.html');
@@ -84,7 +84,7 @@ describe('compare page', () => {
     await expect(page.locator('.compare-canvas').getAttribute('role')).resolves.toBe('img');
     await expect(page.locator('.compare-canvas svg path').count()).resolves.toBeGreaterThan(5);
     const notes = await page.locator('.compare-notes li').allTextContents();
-    expect(notes).toContain('测试市甲区交通运输局:没有这一指标的数字。');
+    expect(notes).toContain('测试市甲区交通运输局：没有这一指标的数字。');
     expect(notes.some((n) => n.includes('2019 年为基年'))).toBe(true);
     expect(problems).toEqual([]);
   });
@@ -112,7 +112,7 @@ describe('compare page', () => {
     await expect.poll(() => query(page).agencies).toBe('511100-jt,511112-jt');
     await expect
       .poll(() => page.locator('.compare-announce').textContent())
-      .toMatch(/^已添加 测试市甲区交通运输局。 图表已更新:.+,2 个机关。$/);
+      .toMatch(/^已添加 测试市甲区交通运输局。 图表已更新：.+，2 个机关。$/);
     await drawn(page, 2);
 
     await tabTo(page, 'button[data-agency="511100-jt"]');
@@ -141,9 +141,9 @@ describe('compare page', () => {
     await drawn(page, 1);
     const notes = await page.locator('.compare-notes li').allTextContents();
     expect(notes).toEqual([
-      '链接中的未知机关编号已忽略:nope。',
-      '链接中的指标“bogus”不存在或没有数据,改为显示“本年新收申请 · 总计”。',
-      '链接中的显示方式“zzz”无效,改为显示绝对值。',
+      '链接中的未知机关编号已忽略：nope。',
+      '链接中的指标“bogus”不存在或没有数据，改为显示“本年新收申请 · 总计”。',
+      '链接中的显示方式“zzz”无效，改为显示绝对值。',
     ]);
     expect(query(page)).toEqual({ agencies: '511100-jt', metric: 'requests.new.total', mode: 'abs' });
     await expect(cells(page, 2022).first().textContent()).resolves.toBe('5');
@@ -173,10 +173,16 @@ describe('compare page', () => {
 
   it('works without JavaScript: the form submits the metric and view, and each province links to its agencies', async () => {
     const { page, problems } = await open('/compare/', { javaScriptEnabled: false });
-    await expect(page.locator('.compare-nojs').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.compare-nojs-lead').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.compare-nojs-lead').textContent()).resolves.toContain('JavaScript');
     await expect(page.locator('.compare-output').isVisible()).resolves.toBe(false);
     await page.locator('details.compare-province').first().locator('summary').click();
     await expect(page.locator('.compare-province-nojs a').first().getAttribute('href')).resolves.toBe('/agencies/in/100000/');
+    // No blank space: the page ends with its footer.
+    const gap = await page.evaluate(
+      () => document.documentElement.scrollHeight - (document.querySelector('footer')?.getBoundingClientRect().bottom ?? 0) - scrollY,
+    );
+    expect(gap).toBeLessThanOrEqual(1);
     await page.selectOption('select[name="metric"]', 'proactive.total');
     await page.check('input[name="mode"][value="index"]');
     await Promise.all([page.waitForURL(/\?/), page.click('.compare-submit')]);

@@ -36,7 +36,9 @@ const local = (absolute: string) => absolute.replace(SITE, '');
 describe('embed page', () => {
   it('shows the chart, its source reports and a link back, with JavaScript off, within 30 KB gzip', async () => {
     const page = await open('/embed/511100-jt/proactive/', { javaScriptEnabled: false });
-    await expect(page.locator('svg[role="img"]').getAttribute('aria-label')).resolves.toBe('测试市交通运输局: 主动公开信息数');
+    await expect(page.locator('svg[role="img"]').locator('visible=true').getAttribute('aria-label')).resolves.toBe(
+      '测试市交通运输局：主动公开信息数',
+    );
     const sources = page.locator('.source a[rel~="external"]');
     await expect(sources.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).resolves.toEqual([
       'https://example.gov.cn/2021.html',
@@ -55,14 +57,27 @@ describe('embed page', () => {
     expect(total).toBeLessThanOrEqual(30 * 1024);
   });
 
-  it('reports its height to the embedding page, and embed.js resizes the iframe', async () => {
+  it('reports its height to the embedding page, and embed.js grows and shrinks the iframe to fit', async () => {
     const page = await open('/');
+    await page.setViewportSize({ width: 360, height: 800 });
     await page.setContent(
-      `<iframe src="${base}/embed/511100-jt/proactive/" height="50" style="border:0"></iframe><script src="${base}/embed.js"></script>`,
+      `<iframe src="${base}/embed/511100-jt/proactive/" height="900" style="border:0;width:320px"></iframe><script src="${base}/embed.js"></script>`,
     );
-    await expect
-      .poll(() => page.locator('iframe').evaluate((f) => (f as HTMLIFrameElement).getBoundingClientRect().height), { timeout: 5000 })
-      .toBeGreaterThan(150);
+    const frameHeight = () => page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height);
+    const contentHeight = () =>
+      page
+        .frameLocator('iframe')
+        .locator('main')
+        .evaluate((m) => m.getBoundingClientRect().height + 16);
+    // Taller than the content at first: the frame shrinks to it, leaving no blank space.
+    await expect.poll(frameHeight, { timeout: 5000 }).toBeLessThan(800);
+    const closed = await frameHeight();
+    expect(Math.abs(closed - (await contentHeight()))).toBeLessThanOrEqual(2);
+    // The data table opens: the frame grows; it closes: the frame shrinks back.
+    await page.frameLocator('iframe').locator('summary').click();
+    await expect.poll(frameHeight, { timeout: 5000 }).toBeGreaterThan(closed + 50);
+    await page.frameLocator('iframe').locator('summary').click();
+    await expect.poll(frameHeight, { timeout: 5000 }).toBeLessThanOrEqual(closed + 1);
   });
 
   it('is discoverable through oEmbed, with absolute iframe and thumbnail URLs', async () => {
@@ -85,7 +100,7 @@ describe('embed page', () => {
     const svg = await readFile(join(dist, 'embed/511100-jt/proactive/chart.svg'), 'utf8');
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg).toContain('<title>测试市交通运输局 · 主动公开信息数</title>');
-    expect(svg).toContain('来源:测试市交通运输局2019、2021、2022年政府信息公开工作年度报告');
+    expect(svg).toContain('来源：测试市交通运输局2019、2021、2022年政府信息公开工作年度报告');
     const png = await readFile(join(dist, 'embed/511100-jt/proactive/chart.png'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(1280);
@@ -115,7 +130,7 @@ describe('agency page sharing', () => {
     const today = new Date().toISOString().slice(0, 10);
     const gbt = await panel.locator('textarea').nth(1).inputValue();
     expect(gbt).toMatch(
-      /^政府信息公开年报数据台\. 测试市交通运输局政府信息公开年度报告数据:主动公开信息数\(2019—2022\)\[EB\/OL\]\. \[\d{4}-\d{2}-\d{2}\]\./,
+      /^政府信息公开年报数据台\. 测试市交通运输局政府信息公开年度报告数据：主动公开信息数（2019、2021—2022）\[EB\/OL\]\. \[\d{4}-\d{2}-\d{2}\]\./,
     );
     expect(gbt).toContain(today.slice(0, 4));
     const reports = await page
@@ -147,7 +162,7 @@ describe('ranking pages', () => {
     const row = group.locator('table.ranking tbody tr').first();
     await expect(row.locator('th a').getAttribute('href')).resolves.toBe('/agencies/511100-jt/');
     await expect(row.locator('td a').getAttribute('href')).resolves.toBe('https://example.gov.cn/2022.html');
-    await expect(page.locator('figure svg[role="img"]').count()).resolves.toBe(1);
+    await expect(page.locator('figure svg[role="img"]').locator('visible=true').count()).resolves.toBe(1);
   });
 
   it('leave out agencies without the figure rather than counting them as zero', async () => {
@@ -170,6 +185,21 @@ describe('language switch', () => {
   });
 });
 
+describe('directory filters', () => {
+  it('say when nothing matches and how to widen the search, and survive the language switch', async () => {
+    const page = await open('/agencies/?level=county&q=%E6%B2%A1%E6%9C%89');
+    await expect(page.locator('.filter-empty').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.filter-empty').textContent()).resolves.toContain('全部');
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(`${base}/en/agencies/?level=county&q=*`);
+    await expect(page.locator('select[name="level"]').inputValue()).resolves.toBe('county');
+    await expect(page.locator('.filter-empty').isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(page.locator('.filter-empty').isVisible()).resolves.toBe(false);
+    await expect(page.locator('tbody tr:visible').count()).resolves.toBeGreaterThan(1);
+  });
+});
+
 describe('data and about pages', () => {
   it('list the downloads and a dictionary row per catalogue metric', async () => {
     const page = await open('/en/data/');
@@ -184,5 +214,13 @@ describe('data and about pages', () => {
   it('explain the methods in both languages', async () => {
     const page = await open('/about/');
     await expect(page.locator('h2').allTextContents()).resolves.toContain('缺失不等于零');
+  });
+
+  it('say how to report an error, link the curation log and name the licences', async () => {
+    const page = await open('/en/about/');
+    await expect(page.locator('#corrections + p + p').textContent()).resolves.toContain('issue tracker');
+    const log = await page.locator('a[href="/curation-log.txt"]').getAttribute('href');
+    await expect(stat(join(dist, log ?? ''))).resolves.toBeTruthy();
+    await expect(page.locator('a[rel~="license"]').allTextContents()).resolves.toEqual(['MIT License', 'CC BY 4.0']);
   });
 });

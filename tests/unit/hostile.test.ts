@@ -119,7 +119,7 @@ describe('writers escape hostile text', () => {
       },
       0,
       'en',
-      { missing: 'not stated', sourceUnknown: 'unknown' },
+      { missing: 'not stated', sourceUnknown: 'unknown', approximate: 'approximate', notStated: 'no figure' },
     );
     expectNoMarkup(html);
     expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62; &#34;&#62;&#60;img');
@@ -129,8 +129,10 @@ describe('writers escape hostile text', () => {
     chart: 'proactive',
     title: EVIL,
     data: { id: 'proactive', years: [2021], series: [{ metric: 'proactive.total', kind: 'line', label: EVIL, points: [point(2021, 5)] }] },
+    html: '<svg/>',
     svg: '<svg/>',
     size: { width: 480, height: 300 },
+    caption: '',
     reports: [],
     source: EVIL,
     notes: { breaks: [], implied: [] },

@@ -15,7 +15,7 @@ const data = chartData(
   { 'proactive.total': [point(2021, 120, 'at_least'), point(2022, 150)] },
   () => '主动公开信息总数',
 );
-const svg = renderSvg(yearChartOption(data, 'zh'), chartSize(data), 'c', '测试');
+const svg = renderSvg(yearChartOption(data, 'zh', { approximate: '约数', notStated: '无数字' }), chartSize(data), 'c', '测试');
 
 describe('chart SVG', () => {
   it('is well-formed XML: no double quotes inside double-quoted style attributes', () => {

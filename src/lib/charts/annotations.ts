@@ -69,10 +69,6 @@ export function annotateYearChart(
     },
     data: data.years.map((y) => (y === i.year ? i.value : null)),
   }));
-  return {
-    ...option,
-    // Only reported series in the legend: implied points carry their own label.
-    legend: { ...(option.legend as object), data: data.series.map((s) => s.label) },
-    series: [...series, ...implied],
-  };
+  // The legend lists its entries by name (yearChartOption), so implied points stay out of it: they carry their own label.
+  return { ...option, series: [...series, ...implied] };
 }

@@ -52,7 +52,7 @@ export function peerStripOption(data: PeerStripData, lang: Lang, ownLabel: strin
   const format = (v: number) => (data.kind === 'rate' ? formatPercent(v, lang) : formatNumber(v, lang));
   const position = ticks.map((t) => stripPosition(t, data.kind));
   return {
-    textStyle: { fontFamily: FONT_FAMILY, fontSize: 12 },
+    textStyle: { fontFamily: FONT_FAMILY, fontSize: 13 },
     grid: { left: 16, right: 24, top: 16, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: {
       type: 'value',
@@ -60,7 +60,8 @@ export function peerStripOption(data: PeerStripData, lang: Lang, ownLabel: strin
       max: position.at(-1) ?? 1,
       axisLabel: {
         customValues: position,
-        fontSize: 12,
+        // 13 px in a 360-wide drawing stays above 11 px when a 360 px phone shrinks it to its content width.
+        fontSize: 13,
         formatter: (x: number) => format(data.kind === 'rate' ? x : Math.round(10 ** x - 1)),
       },
       axisTick: { customValues: position },

@@ -31,7 +31,7 @@ export function unitLabel(unit: Unit, lang: Lang): string {
     percent: { zh: '%', en: '%' },
     yuan: { zh: '元', en: 'yuan' },
     wan_yuan: { zh: '万元', en: '×10,000 yuan' },
-    amount_unknown_unit: { zh: '(单位未注明)', en: '(unit not stated)' },
+    amount_unknown_unit: { zh: '（单位未注明）', en: '(unit not stated)' },
   };
   return labels[unit][lang];
 }

@@ -7,6 +7,8 @@ import { rateSpec } from '../pipeline/rankings.ts';
 import type { HeadlineOut, Level, ReportOut, Standing } from '../core/schema.ts';
 import { formatPercent } from '../core/format.ts';
 import { MIN_PEERS } from '../core/headlines.ts';
+import type { AgencySummary } from '../core/schema.ts';
+import { divisionCode, englishPlace, placesOf } from '../core/places.ts';
 import type { SiteData } from './site-data.ts';
 import type { Division } from '../core/divisions.ts';
 import { findProvince } from '../core/provinces.ts';
@@ -79,7 +81,7 @@ export function standingText(s: Standing, group: string, year: number, lang: Lan
       ? fill(t.standingAbove, { share: formatPercent(s.percentile, lang), group, year, peers: s.peers })
       : fill(t.standingLowest, { group, year, peers: s.peers });
   const position = fill(t.standingPosition, { rank: s.rank });
-  return `${share}${lang === 'zh' ? ';' : '; '}${position}${s.tied > 1 ? `${lang === 'zh' ? ',' : ', '}${fill(t.standingTied, { tied: s.tied })}` : ''}`;
+  return `${share}${lang === 'zh' ? '；' : '; '}${position}${s.tied > 1 ? `${lang === 'zh' ? '，' : ', '}${fill(t.standingTied, { tied: s.tied })}` : ''}`;
 }
 
 /** Why a headline figure has no standing. */
@@ -93,4 +95,25 @@ export function unrankedText(h: HeadlineOut, report: ReportOut | undefined, lang
 /** A position for ranking tables: "2" or "2 (tied, 7)". */
 export function positionText(rank: number, tied: number, lang: Lang): string {
   return tied > 1 ? fill(messages(lang).rankTied, { rank, tied }) : String(rank);
+}
+
+/**
+ * A curator's note as a page may show it. Curators write notes in English (README, "Data format"), often with
+ * Chinese terms from the report; a Chinese page shows a note only when it has no English words in it, so its
+ * reader never meets working notes in another language. English pages show every note.
+ */
+export function readerNote(note: string, lang: Lang): string {
+  if (lang === 'en') return note;
+  return /[A-Za-z]{2,}/.test(note) ? '' : note;
+}
+
+/**
+ * The prefecture an agency belongs to, in the page language: the curated Chinese name, or the English one
+ * derived from the agency's division code (places.ts). Empty for provincial agencies and for county-level
+ * units directly under their province.
+ */
+export function prefectureName(agency: Pick<AgencySummary, 'id' | 'level' | 'prefecture'>, lang: Lang): string {
+  if (agency.level === 'province' || agency.prefecture === '') return '';
+  if (lang === 'zh') return agency.prefecture;
+  return placesOf(divisionCode(agency.id)).prefecture?.en ?? englishPlace(agency.prefecture, 'prefecture');
 }

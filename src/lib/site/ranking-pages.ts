@@ -8,7 +8,7 @@ import type { Lang } from '../core/format.ts';
 import { metricTitle } from './labels.ts';
 import { defaultYear, rateSpec } from '../pipeline/rankings.ts';
 import type { SiteData } from './site-data.ts';
-import type { ScopeGroup } from '../core/schema.ts';
+import type { ScopeGroup, YearRanking } from '../core/schema.ts';
 import { siteData } from './site-data.ts';
 
 export interface RankingPageProps {
@@ -59,6 +59,16 @@ export function metricDefinition(site: SiteData, key: string, lang: Lang): strin
     return fill(messages(lang)[`rate_${key.slice('rate.'.length)}_def` as 'rate_requests_granted_def'], { min: rate.minDenominator });
   const m = site.metric(key);
   return lang === 'zh' ? m.definition_zh : m.definition_en;
+}
+
+/**
+ * How many agencies have a report for the year that does not state the metric: neither ranked nor set aside
+ * (rates below their minimum count are set aside, not missing). The distribution counts them apart, never as 0.
+ */
+export function notStatedCount(site: SiteData, year: YearRanking): number {
+  const withReport = new Set(site.index.reports.filter((r) => r.year === year.year).map((r) => r.agency_id));
+  for (const e of [...year.entries, ...year.suppressed]) withReport.delete(e.agency_id);
+  return withReport.size;
 }
 
 export { metricTitle };
