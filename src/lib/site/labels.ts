@@ -32,15 +32,12 @@ export function peerGroupLabel(sector: Sector, level: Level, lang: Lang): string
   return `${levelWord} ${sector === 'other' ? 'other' : kind.toLowerCase()} bodies`;
 }
 
-/**
- * A place's name in a language. English names of prefectures and counties are not in the division table yet
- * (the phone branch derives them once from the codes); until then English pages show the official name.
- */
+/** A place's name in a language: the official Chinese name, or its English form derived from it (core/places.ts). */
 export function placeName(d: Pick<Division, 'code' | 'name' | 'level'>, lang: Lang): string {
   if (lang === 'zh') return d.level === 'national' ? '全国' : d.name;
   if (d.level === 'national') return 'China';
   if (d.level === 'province') return findProvince(d.name)?.en ?? d.name;
-  return d.name;
+  return englishPlace(d.name, d.level);
 }
 
 /** The title of a headline card. */
