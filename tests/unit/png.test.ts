@@ -46,4 +46,10 @@ describe('renderPng', () => {
     expect(a.readUInt32BE(20)).toBe(framed.size.height * 2);
     expect(Buffer.compare(a, b)).toBe(0);
   });
+
+  it('renders the same new chart twice at once (two pages of one build) without losing its cache file', async () => {
+    const framed = printChart(svg, chartSize(data), `同时渲染 ${process.hrtime.bigint()}`, '来源:测试');
+    const [a, b] = await Promise.all([renderPng(framed.svg), renderPng(framed.svg)]);
+    expect(Buffer.compare(a, b)).toBe(0);
+  });
 });

@@ -87,6 +87,8 @@ async function cutSubset(characters: Set<string>): Promise<Subset> {
  * Rasterise an SVG. `expected` is text the caller knows later charts will use (agency names, labels): putting
  * it in the first subset saves cutting a new one for almost every chart.
  */
+let partials = 0;
+
 export async function renderPng(svg: string, expected = ''): Promise<Buffer> {
   const cached = join(CACHE_DIR, `${createHash('sha256').update(`${RENDERER}\n${svg}`).digest('hex')}.png`);
   try {
@@ -103,7 +105,8 @@ export async function renderPng(svg: string, expected = ''): Promise<Buffer> {
   const png = image.asPng();
   // Write then rename, so a build that is interrupted never leaves a half-written PNG in the cache.
   await mkdir(CACHE_DIR, { recursive: true });
-  const partial = `${cached}.${process.pid}.partial`;
+  // One partial file per render: two pages of one build may rasterise the same chart at the same moment.
+  const partial = `${cached}.${process.pid}.${++partials}.partial`;
   await writeFile(partial, png);
   await rename(partial, cached);
   return png;
