@@ -1,7 +1,9 @@
 /**
  * <compare-chart>: enhances the compare page's GET form into a live picker. The form's own controls stay the
- * interface (native select, radios and checkboxes are keyboard operable as they are); this adds a search
- * filter, removable chips for the selection, a cap at MAX_AGENCIES, and the chart and table. The state lives
+ * interface (native select, radios and checkboxes are keyboard operable as they are); this adds the agencies
+ * of each province as checkboxes when the province is opened (or all of them when the reader searches, or
+ * those the URL names), a search filter, removable chips for the selection, a cap at MAX_AGENCIES, and the
+ * chart and table. The state lives
  * in the URL (history.replaceState), read and written by the pure functions in src/lib/site/compare.ts. The
  * ECharts client is most of the page's JavaScript, so it is fetched only once there is something to draw.
  */
@@ -37,6 +39,17 @@ interface AgencyControl {
   input: HTMLInputElement;
   item: HTMLElement;
 }
+
+/** One agency of a province list (downloads/directory/<code>.json). */
+interface DirectoryEntry {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  prefecture: string;
+}
+
+/** The province list an agency id is in: its division code's province, or 100000 for national bodies. */
+const chunkOfId = (id: string) => (id.startsWith('100000') ? '100000' : `${id.slice(0, 2)}0000`);
 
 interface MetricInfo {
   label: string;
@@ -77,6 +90,10 @@ class CompareChart extends HTMLElement {
   #state: CompareState = { agencies: [], metric: '', mode: 'abs' };
   #issues: StateIssue[] = [];
   #files = new Map<string, Promise<AgencySeriesFile>>();
+  /** Province lists (downloads/directory/<code>.json), loaded once each. */
+  #chunks = new Map<string, Promise<void>>();
+  /** Set once the state is read and the form's events are handled. */
+  #wired = false;
   #chart: LiveChart | undefined;
   /** Renders are asynchronous (fetches); only the latest may touch the page. */
   #renderId = 0;
@@ -88,26 +105,94 @@ class CompareChart extends HTMLElement {
     this.#agencyPages = this.dataset.agencyPages ?? '/agencies/';
     const form = required<HTMLFormElement>(this, 'form');
 
-    for (const input of form.querySelectorAll<HTMLInputElement>('input[name="agencies"]')) {
-      const item = input.closest('li');
-      const label = form.querySelector(`label[for="${input.id}"]`);
-      if (item) this.#agencies.set(input.value, { id: input.value, name: label?.textContent?.trim() ?? input.value, input, item });
-    }
     for (const option of form.querySelectorAll<HTMLOptionElement>('select[name="metric"] option')) {
       this.#metrics.set(option.value, { label: option.dataset.label ?? option.value, unit: (option.dataset.unit ?? 'count') as Unit });
     }
+    void this.#start(form);
+  }
 
+  /** Load the provinces of the agencies the URL names, then read the state against what exists. */
+  async #start(form: HTMLFormElement) {
+    const requested = (new URLSearchParams(location.search).get('agencies') ?? '').split(',').filter(Boolean);
+    // Only provinces the page lists: an unknown id must not cost a failed request.
+    const codes = [...new Set(requested.map(chunkOfId))].filter((code) => this.#province(code) !== null);
+    await Promise.allSettled(codes.map((code) => this.#loadChunk(code)));
     const { state, issues } = parseCompareState(location.search, {
       agencies: new Set(this.#agencies.keys()),
       metrics: [...this.#metrics.keys()],
     });
     this.#state = state;
     this.#issues = issues;
+    for (const id of state.agencies) this.#province(chunkOfId(id))?.setAttribute('open', '');
+    this.#wire(form);
+  }
 
+  /** The <details> of a province list. */
+  #province(code: string): HTMLDetailsElement | null {
+    return this.querySelector<HTMLDetailsElement>(`details.compare-province[data-chunk="${code}"]`);
+  }
+
+  #loadChunk(code: string): Promise<void> {
+    let loading = this.#chunks.get(code);
+    if (!loading) {
+      loading = fetch(`${this.#base}downloads/directory/${encodeURIComponent(code)}.json`)
+        .then((response) => {
+          if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+          return response.json() as Promise<{ agencies: DirectoryEntry[] }>;
+        })
+        .then(({ agencies }) => this.#addAgencies(code, agencies));
+      loading.catch(() => this.#chunks.delete(code));
+      this.#chunks.set(code, loading);
+    }
+    return loading;
+  }
+
+  /** Checkboxes for a province's agencies, as the page would have rendered them. */
+  #addAgencies(code: string, agencies: readonly DirectoryEntry[]) {
+    const list = this.#province(code)?.querySelector('ul');
+    if (!list) return;
+    const en = this.#lang === 'en';
+    const province = this.#province(code)?.querySelector('summary')?.firstChild?.textContent?.trim() ?? '';
+    for (const a of agencies) {
+      if (this.#agencies.has(a.id)) continue;
+      const name = en ? a.name_en : a.name_zh;
+      const input = document.createElement('input');
+      Object.assign(input, { type: 'checkbox', name: 'agencies', value: a.id, id: `compare-agency-${a.id}` });
+      const label = document.createElement('label');
+      label.htmlFor = input.id;
+      label.textContent = name;
+      const profile = document.createElement('a');
+      profile.className = 'compare-profile';
+      profile.href = `${this.#agencyPages}${a.id}/`;
+      profile.textContent = this.dataset.profile ?? '';
+      const item = el('li', {}, input, label, profile);
+      item.dataset.search = [a.name_zh, a.name_en, province, a.prefecture, a.id].join(' ').toLowerCase();
+      list.append(item);
+      this.#agencies.set(a.id, { id: a.id, name, input, item });
+    }
+    if (this.#wired) {
+      this.#syncControls();
+      this.#filter(required<HTMLInputElement>(this, '#compare-search').value);
+    }
+  }
+
+  #wire(form: HTMLFormElement) {
+    this.#wired = true;
     form.addEventListener('submit', (event) => event.preventDefault());
     form.addEventListener('change', (event) => this.#onChange(event));
     const search = required<HTMLInputElement>(this, '#compare-search');
-    search.addEventListener('input', () => this.#filter(search.value));
+    search.addEventListener('input', () => void this.#search(search.value));
+    form.addEventListener(
+      'toggle',
+      (event) => {
+        const details = event.target;
+        if (details instanceof HTMLDetailsElement && details.open && details.dataset.chunk) {
+          // A failed load is shown as an empty list; opening the province again retries it.
+          this.#loadChunk(details.dataset.chunk).catch(() => undefined);
+        }
+      },
+      true,
+    );
     required<HTMLElement>(this, '.compare-chips').addEventListener('click', (event) => this.#onChipClick(event));
     new ResizeObserver(() => this.#chart?.resize()).observe(required(this, '.compare-canvas'));
 
@@ -151,6 +236,15 @@ class CompareChart extends HTMLElement {
     (buttons[Math.min(position, buttons.length - 1)] ?? required<HTMLInputElement>(this, '#compare-search')).focus();
   }
 
+  /** Searching needs every province's list: load them all (once), then filter. */
+  async #search(query: string) {
+    if (query.trim() !== '') {
+      const codes = [...this.querySelectorAll<HTMLElement>('details.compare-province')].flatMap((d) => d.dataset.chunk ?? []);
+      await Promise.allSettled(codes.map((code) => this.#loadChunk(code)));
+    }
+    this.#filter(query);
+  }
+
   #filter(query: string) {
     const q = query.trim().toLowerCase();
     let shown = 0;
@@ -158,12 +252,15 @@ class CompareChart extends HTMLElement {
       item.hidden = q !== '' && !(item.dataset.search ?? '').includes(q);
       if (!item.hidden) shown++;
     }
-    for (const group of this.querySelectorAll<HTMLElement>('.compare-province')) {
-      group.hidden = !group.querySelector('li:not([hidden])');
+    for (const group of this.querySelectorAll<HTMLDetailsElement>('details.compare-province')) {
+      const matches = group.querySelector('li:not([hidden])') !== null;
+      group.hidden = q !== '' && !matches;
+      if (q !== '' && matches) group.open = true;
     }
+    const total = Number(required<HTMLElement>(this, '.compare-list').dataset.total ?? this.#agencies.size);
     required<HTMLOutputElement>(this, '.compare-search output').textContent = fillText(this.#t.compareSearchCount, {
-      shown,
-      total: this.#agencies.size,
+      shown: q === '' ? total : shown,
+      total,
     });
   }
 

@@ -105,7 +105,8 @@ describe('compare page', () => {
 
     await tabTo(page, '#compare-search');
     await page.keyboard.type('甲区');
-    await expect(page.locator('.compare-search output').textContent()).resolves.toBe('2 / 11 个机关符合');
+    // Searching loads every province's list first, then filters.
+    await expect.poll(() => page.locator('.compare-search output').textContent()).toBe('2 / 11 个机关符合');
     await tabTo(page, '#compare-agency-511112-jt');
     await page.keyboard.press('Space');
     await expect.poll(() => query(page).agencies).toBe('511100-jt,511112-jt');
@@ -170,17 +171,13 @@ describe('compare page', () => {
     expect(problems).toEqual([]);
   });
 
-  it('works without JavaScript: the form submits to a URL with the state', async () => {
+  it('works without JavaScript: the form submits the metric and view, and each province links to its agencies', async () => {
     const { page, problems } = await open('/compare/', { javaScriptEnabled: false });
     await expect(page.locator('.compare-nojs-lead').isVisible()).resolves.toBe(true);
     await expect(page.locator('.compare-nojs-lead').textContent()).resolves.toContain('JavaScript');
     await expect(page.locator('.compare-output').isVisible()).resolves.toBe(false);
-    // Each agency links to its own chart and data.
-    const links = page.locator('#pick-511100-jt .compare-profile a');
-    await expect(links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual([
-      '/agencies/511100-jt/#charts',
-      '/downloads/agencies/511100-jt.csv',
-    ]);
+    await page.locator('details.compare-province').first().locator('summary').click();
+    await expect(page.locator('.compare-province-nojs a').first().getAttribute('href')).resolves.toBe('/agencies/in/100000/');
     // No blank space: the page ends with its footer.
     const gap = await page.evaluate(
       () => document.documentElement.scrollHeight - (document.querySelector('footer')?.getBoundingClientRect().bottom ?? 0) - scrollY,
@@ -188,26 +185,26 @@ describe('compare page', () => {
     expect(gap).toBeLessThanOrEqual(1);
     await page.selectOption('select[name="metric"]', 'proactive.total');
     await page.check('input[name="mode"][value="index"]');
-    await page.check('#compare-agency-511100-jt');
-    await page.check('#compare-agency-511112-jt');
     await Promise.all([page.waitForURL(/\?/), page.click('.compare-submit')]);
     expect(new URL(page.url()).pathname).toBe('/compare/');
-    expect(new URL(page.url()).search).toBe('?metric=proactive.total&mode=index&agencies=511100-jt&agencies=511112-jt');
+    expect(new URL(page.url()).search).toBe('?metric=proactive.total&mode=index');
     expect(problems).toEqual([]);
 
-    const enhanced = await open(new URL(page.url()).pathname + new URL(page.url()).search);
+    const enhanced = await open('/compare/?metric=proactive.total&mode=index&agencies=511100-jt&agencies=511112-jt');
     await drawn(enhanced.page, 2);
     expect(query(enhanced.page)).toEqual({ agencies: '511100-jt,511112-jt', metric: 'proactive.total', mode: 'index' });
   });
 
-  it('without JavaScript, shows the agency a link from its page names, with its chart and data', async () => {
-    const { page } = await open('/en/compare/?agencies=511112-jt&metric=proactive.total#pick-511112-jt', { javaScriptEnabled: false });
-    const picked = page.locator('#pick-511112-jt');
-    await expect(picked.evaluate((li) => li.matches(':target') && getComputedStyle(li).fontWeight)).resolves.toBe('600');
-    await expect(picked.locator('a').count()).resolves.toBe(2);
-    await expect(page.locator('.compare-nojs-count').evaluate((p) => getComputedStyle(p, '::after').content)).resolves.toContain(
-      'Agencies ticked:',
-    );
+  it('carries no agency list in its HTML: a province’s agencies load when it is opened', async () => {
+    const html = await (await fetch(`${base}/compare/`)).text();
+    expect(html).not.toContain('测试市甲区交通运输局');
+    const { page, problems } = await open('/compare/');
+    await expect(page.locator('input[name="agencies"]').count()).resolves.toBe(0);
+    await page.locator('details.compare-province[data-chunk="510000"] summary').click();
+    await expect.poll(() => page.locator('details[data-chunk="510000"] input[name="agencies"]').count()).toBe(10);
+    await page.check('#compare-agency-511111-jt');
+    await expect.poll(() => query(page).agencies).toBe('511111-jt');
+    expect(problems).toEqual([]);
   });
 
   it('loads the ECharts client here only, and only once there is something to draw', async () => {

@@ -123,10 +123,14 @@ describe('hostile text is shown as text', () => {
   it('English agency page and directory', async () => {
     const { page } = await open(`/en/agencies/${HOSTILE_IDS.city}/`);
     expect(await page.locator('h1').textContent()).toBe(HOSTILE_NAMES.city.en);
-    const directory = (await open('/en/agencies/')).page;
+    const directory = (await open('/en/agencies/in/510000/')).page;
     expect(await directory.locator('tbody a').allTextContents()).toEqual(
       expect.arrayContaining([HOSTILE_NAMES.city.en, HOSTILE_NAMES.county.en]),
     );
+    // The search results are built from the name index in the browser: as text, never as markup.
+    const search = (await open('/en/agencies/?q=bureau')).page;
+    await search.locator('.search-results a').first().waitFor();
+    expect(await search.locator('.search-results a').allTextContents()).toEqual([HOSTILE_NAMES.city.en]);
   });
 
   it('ranking tables and the distribution chart', async () => {
@@ -187,6 +191,8 @@ describe('hostile text is shown as text', () => {
 
   it('compare page: the agency list and the messages JSON', async () => {
     const { page } = await open('/compare/');
+    await page.locator('details.compare-province[data-chunk="510000"] summary').click();
+    await page.locator(`label[for="compare-agency-${HOSTILE_IDS.county}"]`).waitFor();
     expect(await page.locator(`label[for="compare-agency-${HOSTILE_IDS.county}"]`).textContent()).toBe(HOSTILE_NAMES.county.zh);
     expect(await page.locator('select[name="metric"] option[value="proactive.total"]').getAttribute('data-label')).toBe(HOSTILE_METRIC.zh);
     const messages = await page.locator('compare-chart').getAttribute('data-messages');

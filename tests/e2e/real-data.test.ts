@@ -22,10 +22,18 @@ afterAll(async () => {
 });
 
 describe('site built from data/', () => {
-  it('lists every agency in the directory', async () => {
+  it('lists every agency in the directory: the province facets add up, and each province page lists its agencies', async () => {
     const page = await browser.newPage();
     await page.goto(`${inject('realUrl')}/agencies/`);
-    await expect(page.locator('tbody tr').count()).resolves.toBe(agencies.length);
+    const provinces = page.locator('nav.facet').nth(2).locator('li');
+    const counts = (await provinces.locator('.count').allTextContents()).map(Number);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(agencies.length);
+    let listed = 0;
+    for (const href of await provinces.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))) {
+      await page.goto(`${inject('realUrl')}${href}`);
+      listed += await page.locator('tbody tr').count();
+    }
+    expect(listed).toBe(agencies.length);
   });
 
   it('has a page per agency in both languages', async () => {

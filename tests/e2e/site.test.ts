@@ -39,11 +39,10 @@ describe('agency page', () => {
     await expect(rows.nth(2).locator('td').last().textContent()).resolves.toBe('来源页面未知');
   });
 
-  it('says why a chart cannot be drawn instead of drawing zeros', async () => {
+  it('names the measures no report states once, instead of drawing empty boxes or zeros', async () => {
     const page = await open('/agencies/511100-jt/');
-    const fees = page.locator('section.chart', { has: page.locator('h3', { hasText: '信息公开收费' }) });
-    await expect(fees.locator('svg').count()).resolves.toBe(0);
-    await expect(fees.locator('.chart-empty').textContent()).resolves.toContain('没有这一项数字');
+    await expect(page.locator('section.chart', { has: page.locator('h3', { hasText: '信息公开收费' }) }).count()).resolves.toBe(0);
+    await expect(page.locator('.own-figures .unstated').allTextContents()).resolves.toEqual(['报告未给出:信息公开收费(元)、行政诉讼']);
   });
 
   it('shows headline figures with the change on the previous year', async () => {
@@ -76,9 +75,9 @@ describe('agency page', () => {
 
   it('is readable with JavaScript off: charts and tables are in the HTML', async () => {
     const page = await open('/agencies/511100-jt/', { javaScriptEnabled: false });
-    // Each chart is drawn at several widths; one of them shows.
-    await expect(page.locator('section.chart svg').locator('visible=true').count()).resolves.toBe(3);
-    await expect(page.locator('section.chart table').count()).resolves.toBe(3);
+    // Each chart is drawn at several widths; one of them shows. Peer strips are counted apart.
+    await expect(page.locator('section.chart:not(.peer-strip) svg').locator('visible=true').count()).resolves.toBe(3);
+    await expect(page.locator('section.chart:not(.peer-strip) table').count()).resolves.toBe(3);
   });
 
   it('shows a tooltip with the value and its source when hovering a point', async () => {
@@ -96,13 +95,46 @@ describe('agency page', () => {
 });
 
 describe('directory and home', () => {
-  it('filters the directory by level and by the search box', async () => {
-    const page = await open('/agencies/');
-    await expect(page.locator('tbody tr:visible').count()).resolves.toBe(11);
+  it('filters a province list by kind, level and the search box, with counts on each choice', async () => {
+    const page = await open('/agencies/in/510000/');
+    await expect(page.locator('tbody tr:visible').count()).resolves.toBe(10);
+    await expect(page.locator('select[name="sector"] option').allTextContents()).resolves.toEqual([
+      '全部',
+      '人民政府 (2)',
+      '交通运输 (7)',
+      '教育 (1)',
+    ]);
     await page.selectOption('select[name="level"]', 'county');
     await expect(page.locator('tbody tr:visible').count()).resolves.toBe(7);
-    const searched = await open('/agencies/?q=test%20city');
+    await page.selectOption('select[name="sector"]', 'government');
+    await expect(page.locator('tbody tr:visible').count()).resolves.toBe(1);
+    const searched = await open('/en/agencies/in/510000/?q=test%20city');
     await expect(searched.locator('tbody tr:visible').count()).resolves.toBe(3);
+  });
+
+  it('finds agencies by name on the directory without carrying them in its HTML', async () => {
+    const page = await open('/agencies/?q=甲区');
+    await page.locator('.search-results a').first().waitFor();
+    await expect(page.locator('.search-results a').allTextContents()).resolves.toEqual(['测试市甲区交通运输局', '测试市甲区人民政府']);
+    await expect(page.locator('.search-status').textContent()).resolves.toBe('找到2个机关');
+    await page.fill('#directory-q', '不存在的机关');
+    await expect.poll(() => page.locator('.search-status').textContent()).toMatch(/^没有名称包含“不存在的机关”的机关/);
+    const html = await (await fetch(`${base}/agencies/`)).text();
+    expect(html).not.toContain('测试市乙区交通运输局');
+  });
+
+  it('offers facets by kind, level and province with counts on the directory and home page', async () => {
+    for (const path of ['/agencies/', '/']) {
+      const page = await open(path);
+      const facets = page.locator('nav.facet');
+      await expect(facets.nth(0).locator('li').allTextContents()).resolves.toEqual(['人民政府 2', '交通运输 8', '教育 1']);
+      await expect(facets.nth(1).locator('li').allTextContents()).resolves.toEqual(['国家级 1', '地市级 3', '县区级 7']);
+      await expect(facets.nth(2).locator('li').allTextContents()).resolves.toEqual(['全国 1', '四川省 10']);
+    }
+    const kind = await open('/agencies/kind/transport/');
+    await expect(kind.locator('nav.facet').first().locator('a').first().getAttribute('href')).resolves.toBe(
+      '/agencies/in/100000/?sector=transport',
+    );
   });
 
   it('shows coverage on the home page', async () => {

@@ -135,6 +135,8 @@ describe('writers escape hostile text', () => {
     caption: '',
     reports: [],
     source: EVIL,
+    notes: { breaks: [], implied: [] },
+    scope: 'agency',
   };
 
   it('chartCsv: labels round-trip through a CSV parser', () => {

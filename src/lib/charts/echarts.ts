@@ -5,23 +5,31 @@
  * compare page alone draws in the browser (mountChart), and registers only what it uses, so the bundler can
  * leave the bar chart out of its script.
  */
-import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
+import { BarChart, LineChart, ScatterChart, type BarSeriesOption, type LineSeriesOption, type ScatterSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
   TooltipComponent,
   type GridComponentOption,
   type LegendComponentOption,
+  type MarkLineComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
-const SSR_PARTS = [LineChart, BarChart, GridComponent, LegendComponent, SVGRenderer];
+const SSR_PARTS = [LineChart, BarChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, SVGRenderer];
 const CLIENT_PARTS = [LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer];
 
 export type ChartOption = echarts.ComposeOption<
-  LineSeriesOption | BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  | LineSeriesOption
+  | BarSeriesOption
+  | ScatterSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | MarkLineComponentOption
+  | TooltipComponentOption
 >;
 export type SeriesOption = LineSeriesOption | BarSeriesOption;
 export type LegendOption = LegendComponentOption;

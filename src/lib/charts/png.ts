@@ -88,7 +88,6 @@ async function cutSubset(characters: Set<string>): Promise<Subset> {
  * Rasterise an SVG. `expected` is text the caller knows later charts will use (agency names, labels): putting
  * it in the first subset saves cutting a new one for almost every chart.
  */
-
 export async function renderPng(svg: string, expected = ''): Promise<Buffer> {
   const cached = join(CACHE_DIR, `${createHash('sha256').update(`${RENDERER}\n${svg}`).digest('hex')}.png`);
   try {

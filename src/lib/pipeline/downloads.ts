@@ -7,6 +7,8 @@ import { group } from 'd3-array';
 import { CSV_BOM, csvLines } from '../core/csv-write.ts';
 import { stableJsonChunks, stableStringify } from '../core/json.ts';
 import { COLUMNS, type AgencyOut, type DatasetOut } from '../core/schema.ts';
+import { NATIONAL_CODE } from '../core/divisions.ts';
+import { findProvince } from '../core/provinces.ts';
 
 /** A file's content: one string, or chunks for files too large to hold as one string. */
 export type FileContent = string | Iterable<string>;
@@ -136,6 +138,38 @@ export function* downloadFiles(dataset: DatasetOut): Generator<[string, FileCont
     ];
   }
   yield* seriesFiles(dataset, lookups);
+  yield* directoryFiles(dataset);
+}
+
+/**
+ * What the directory search and the compare picker load in the browser, so that no page carries every agency:
+ * a compact name index (id, Chinese and English name, aliases, chunk) fetched only when a reader searches,
+ * and one file per province (national bodies: 100000) fetched when a reader opens that province.
+ */
+function* directoryFiles(dataset: DatasetOut): Generator<[string, FileContent]> {
+  const chunk = (a: AgencyOut) => {
+    const province = findProvince(a.province);
+    return province ? `${province.code}0000` : NATIONAL_CODE;
+  };
+  yield [
+    'directory/names.json',
+    stableStringify({ agencies: dataset.agencies.map((a) => [a.id, a.name_zh, a.name_en, a.aliases.join('|'), chunk(a)]) }),
+  ];
+  for (const [code, list] of group(dataset.agencies, chunk)) {
+    yield [
+      `directory/${code}.json`,
+      stableStringify({
+        agencies: list.map((a) => ({
+          id: a.id,
+          name_zh: a.name_zh,
+          name_en: a.name_en,
+          level: a.level,
+          sector: a.sector,
+          prefecture: a.prefecture,
+        })),
+      }),
+    ];
+  }
 }
 
 /**

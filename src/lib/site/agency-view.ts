@@ -5,7 +5,7 @@
  */
 import { fill, messages } from '../../i18n/index.ts';
 import type { Lang } from '../core/format.ts';
-import type { ChartId, ReportOut } from '../core/schema.ts';
+import type { ChartId, ReportOut, ScopeGroup } from '../core/schema.ts';
 import type { SiteData } from './site-data.ts';
 import type { AgencySummary } from '../core/schema.ts';
 import { AGENCY_CHARTS } from '../core/chart-specs.ts';
@@ -14,6 +14,8 @@ import { renderResponsive, renderSvg, type RenderSize } from '../charts/echarts.
 import type { DrawnMarks } from '../charts/marks.ts';
 import { CHART_WIDTHS, chartSize, drawnMarks, PRINT_WIDTH, yearChartOption } from '../charts/options.ts';
 import { printChart, type PrintChart } from '../charts/print.ts';
+import { annotateYearChart, yearChartNotes, type YearChartNotes } from '../charts/annotations.ts';
+import { eraOf } from '../core/templates.ts';
 
 export interface AgencyChartView {
   chart: ChartId;
@@ -30,10 +32,20 @@ export interface AgencyChartView {
   /** The reports behind the drawn figures, oldest first. */
   reports: ReportOut[];
   source: string;
+  /** Series breaks and implied previous-year values the chart marks. */
+  notes: YearChartNotes;
+  /** Whose figures: the body's own reports, or whole-jurisdiction totals. */
+  scope: ScopeGroup;
 }
 
 export function agencyName(agency: AgencySummary, lang: Lang): string {
   return lang === 'zh' ? agency.name_zh : agency.name_en;
+}
+
+/** The years a scope's charts span: every year with a figure or an implied value of a charted metric. */
+function chartYears(series: AgencySummary['chart_series'], implied: AgencySummary['implied']): number[] {
+  const years = new Set([...Object.values(series).flatMap((points) => points.map((p) => p.year)), ...implied.map((i) => i.year)]);
+  return [...years].sort((a, b) => a - b);
 }
 
 /** The caption under a chart: one sentence per kind of mark it draws. */
@@ -44,13 +56,21 @@ export function chartCaption(marks: DrawnMarks, lang: Lang): string {
     .join(lang === 'zh' ? '' : ' ');
 }
 
-export function agencyChartView(site: SiteData, agency: AgencySummary, chart: ChartId, lang: Lang): AgencyChartView {
+export function agencyChartView(
+  site: SiteData,
+  agency: AgencySummary,
+  chart: ChartId,
+  lang: Lang,
+  scope: ScopeGroup = 'agency',
+): AgencyChartView {
   const t = messages(lang);
   const spec = AGENCY_CHARTS.find((c) => c.id === chart);
   if (!spec) throw new Error(`unknown chart "${chart}"`);
   const label = (key: string) => seriesLabel(lang === 'zh' ? site.metric(key).label_zh : site.metric(key).label_en);
-  const data = chartData(spec, agency.years, agency.chart_series, label);
-  const title = t[spec.title];
+  const series = scope === 'agency' ? agency.chart_series : agency.system_chart_series;
+  const implied = agency.implied.filter((i) => i.scope === scope);
+  const data = chartData(spec, chartYears(series, implied), series, label);
+  const title = scope === 'agency' ? t[spec.title] : `${t[spec.title]} · ${t[`jurisdiction_${agency.level}`]}`;
   const keyText = { approximate: t.keyApproximate, notStated: t.keyNotStated };
   const ariaLabel = `${agencyName(agency, lang)}${t.colon}${title}`;
   const reportIds = new Set(data.series.flatMap((s) => s.points.flatMap((p) => (p ? [p.report_id] : []))));
@@ -58,7 +78,11 @@ export function agencyChartView(site: SiteData, agency: AgencySummary, chart: Ch
     .reportsOf(agency)
     .filter((r) => reportIds.has(r.id))
     .reverse();
+  const notes = yearChartNotes(data, new Map(reports.map((r) => [r.year, eraOf(r.template, r.year)])), implied);
   const years = reports.map((r) => r.year).join(lang === 'zh' ? '、' : ', ');
+  const breakLabel = (b: { year: number }) => fill(t.breakMarker, { year: b.year });
+  const option = (width: number) => annotateYearChart(yearChartOption(data, lang, keyText, width), data, notes, lang, breakLabel);
+  const idPrefix = `chart-${scope === 'agency' ? '' : 'system-'}${chart}`;
   const drawable = data.series.length > 0;
   let html: string | null | undefined;
   let svg: string | null | undefined;
@@ -68,25 +92,20 @@ export function agencyChartView(site: SiteData, agency: AgencySummary, chart: Ch
     data,
     get html() {
       html ??= drawable
-        ? renderResponsive(
-            CHART_WIDTHS,
-            (width) => ({ option: yearChartOption(data, lang, keyText, width), size: chartSize(data, width) }),
-            `chart-${chart}`,
-            ariaLabel,
-          )
+        ? renderResponsive(CHART_WIDTHS, (width) => ({ option: option(width), size: chartSize(data, width) }), idPrefix, ariaLabel)
         : null;
       return html;
     },
     get svg() {
-      svg ??= drawable
-        ? renderSvg(yearChartOption(data, lang, keyText, PRINT_WIDTH), chartSize(data, PRINT_WIDTH), `chart-${chart}`, ariaLabel)
-        : null;
+      svg ??= drawable ? renderSvg(option(PRINT_WIDTH), chartSize(data, PRINT_WIDTH), idPrefix, ariaLabel) : null;
       return svg;
     },
     size: chartSize(data, PRINT_WIDTH),
     caption: chartCaption(drawnMarks(data), lang),
     reports,
     source: fill(t.chartSourceLine, { agency: agencyName(agency, lang), years, site: t.siteName }),
+    notes,
+    scope,
   };
 }
 

@@ -1,13 +1,12 @@
 /**
  * Build-time side of the compare page: the series index the data build publishes at
  * downloads/series.json, read with a schema (so a drifted build fails here, not in a reader's
- * browser), and the agencies grouped by province for the picker. Server only: reads files.
+ * browser): the comparable metrics for the picker. Server only: reads files.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { generatedDir } from '../core/paths.ts';
-import { PROVINCES } from '../core/provinces.ts';
 import { GROUPS, LEVELS, UNITS } from '../core/schema.ts';
 
 export const seriesIndexOut = z.object({
@@ -48,29 +47,4 @@ export function readSeriesIndex(): SeriesIndex {
     throw new Error(`${file} not found: run the data build first (npm run data)`);
   }
   return seriesIndexOut.parse(JSON.parse(raw));
-}
-
-/** Agencies by province (in the usual province order), then level, prefecture and name within each. */
-export function agenciesByProvince(
-  agencies: readonly SeriesIndexAgency[],
-): { province: string; province_en: string; agencies: SeriesIndexAgency[] }[] {
-  const order = (zh: string) => {
-    const i = PROVINCES.findIndex((p) => p.zh === zh);
-    return i === -1 ? PROVINCES.length : i;
-  };
-  const sorted = [...agencies].sort(
-    (a, b) =>
-      order(a.province) - order(b.province) ||
-      a.province.localeCompare(b.province, 'zh-CN') ||
-      LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) ||
-      a.prefecture.localeCompare(b.prefecture, 'zh-CN') ||
-      a.name_zh.localeCompare(b.name_zh, 'zh-CN'),
-  );
-  const groups: { province: string; province_en: string; agencies: SeriesIndexAgency[] }[] = [];
-  for (const a of sorted) {
-    const last = groups.at(-1);
-    if (last?.province === a.province) last.agencies.push(a);
-    else groups.push({ province: a.province, province_en: a.province_en, agencies: [a] });
-  }
-  return groups;
 }

@@ -10,6 +10,8 @@ import { MIN_PEERS } from '../core/headlines.ts';
 import type { AgencySummary } from '../core/schema.ts';
 import { divisionCode, englishPlace, placesOf } from '../core/places.ts';
 import type { SiteData } from './site-data.ts';
+import type { Division } from '../core/divisions.ts';
+import { findProvince } from '../core/provinces.ts';
 
 export function levelLabel(level: Level, lang: Lang): string {
   const t = messages(lang);
@@ -28,6 +30,27 @@ export function peerGroupLabel(sector: Sector, level: Level, lang: Lang): string
   if (lang === 'zh') return `${levelWord}${kind}${sector === 'government' ? '' : sector === 'other' ? '机关' : '部门'}`;
   if (sector === 'government') return `${levelWord} people’s governments`;
   return `${levelWord} ${sector === 'other' ? 'other' : kind.toLowerCase()} bodies`;
+}
+
+/** A place's name in a language: the official Chinese name, or its English form derived from it (core/places.ts). */
+export function placeName(d: Pick<Division, 'code' | 'name' | 'level'>, lang: Lang): string {
+  if (lang === 'zh') return d.level === 'national' ? '全国' : d.name;
+  if (d.level === 'national') return 'China';
+  if (d.level === 'province') return findProvince(d.name)?.en ?? d.name;
+  return englishPlace(d.name, d.level);
+}
+
+/** The title of a headline card. */
+export function headlineLabel(id: string, lang: Lang): string {
+  const t = messages(lang);
+  const labels: Record<string, string> = {
+    proactive: t.headlineProactive,
+    requests: t.headlineRequests,
+    fees: t.headlineFees,
+    review: t.headlineReview,
+    litigation: t.headlineLitigation,
+  };
+  return labels[id] ?? id;
 }
 
 /** "全市合计 / whole city": what a whole-jurisdiction (system) report of a government of this level adds up. */
