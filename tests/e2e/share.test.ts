@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const page = await (await browser.newContext(options)).newPage();
+  const page = await (await browser.newContext({ ...options, acceptDownloads: true })).newPage();
   const response = await page.goto(`${base}${path}`);
   expect(response?.status()).toBe(200);
   return page;
@@ -93,7 +93,26 @@ describe('embed page', () => {
     });
     expect(oembed.html).toContain(`<iframe src="${SITE}/embed/511100-jt/requests/"`);
     expect(oembed.html).toContain(`<script async src="${SITE}/embed.js"></script>`);
-    expect(oembed.thumbnail_url).toBe(`${SITE}/embed/511100-jt/requests/chart.png`);
+    // Only the agency's share chart (its first, proactive) is rasterised by a static build: no thumbnail here.
+    expect(oembed).not.toHaveProperty('thumbnail_url');
+    const shared = JSON.parse(await readFile(join(dist, 'embed/511100-jt/proactive/oembed.json'), 'utf8')) as Record<string, unknown>;
+    expect(shared).toMatchObject({ thumbnail_url: `${SITE}/embed/511100-jt/proactive/chart.png`, thumbnail_width: 1280 });
+  });
+
+  it('saves any other chart as a PNG drawn by the browser from chart.svg', async () => {
+    await expect(stat(join(dist, 'embed/511100-jt/requests/chart.png'))).rejects.toThrow();
+    const page = await open('/agencies/511100-jt/');
+    const panel = page.locator('section.chart', { has: page.locator('#chart-requests-title') }).locator('details.share');
+    await panel.locator('summary').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('png-from-svg button').click()]);
+    expect(download.suggestedFilename()).toBe('511100-jt-requests.png');
+    const png = await readFile((await download.path()) ?? '');
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const svg = await readFile(join(dist, 'embed/511100-jt/requests/chart.svg'), 'utf8');
+    expect(png.readUInt32BE(16)).toBe(2 * Number(/width="(\d+)"/.exec(svg)?.[1]));
+    // Without JavaScript the button is not offered (chart.svg is the file to print).
+    const still = await open('/agencies/511100-jt/', { javaScriptEnabled: false });
+    await expect(still.locator('png-from-svg button').first().isHidden()).resolves.toBe(true);
   });
 
   it('offers chart.svg, chart.png and data.csv at stable URLs', async () => {

@@ -83,6 +83,9 @@ describe('renderSvg', () => {
   it('carries no <style> element, which the Content-Security-Policy would refuse', () => {
     expect(render()).not.toMatch(/<style/);
     expect(withoutStyle('<svg><style ><![CDATA[\n.a:hover {\ncursor:pointer;\n}\n]]>\n</style><path/></svg>')).toBe('<svg><path/></svg>');
+    // The class names only those rules used go with them.
+    expect(withoutStyle('<svg><path d="M0 0" class="zr3-cls-0 zr3-cls-12"></path></svg>')).toBe('<svg><path d="M0 0"></path></svg>');
+    expect(render()).not.toMatch(/ class=/);
   });
 
   it('renumbers ECharts ids per chart', () => {

@@ -152,9 +152,8 @@ describe('writers escape hostile text', () => {
       agencyName: EVIL,
       siteName: 'site',
       src: 'https://example.org/embed/',
-      png: 'https://example.org/embed/chart.png',
+      png: { url: 'https://example.org/embed/chart.png', width: 960, height: 600 },
       view,
-      pngSize: { width: 960, height: 600 },
     });
     expect(JSON.parse(JSON.stringify(body))).toMatchObject({ title: EVIL, author_name: EVIL });
     expectNoMarkup(body.html.split('\n')[0] ?? '');

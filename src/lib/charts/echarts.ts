@@ -65,10 +65,31 @@ const escapeXml = (s: string) => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>'
 /**
  * ECharts' SSR writes a <style> element of :hover rules (pointer cursor, emphasis fill) for its own client.
  * Build-time charts have no ECharts client (their tooltip is the page's own), and the site's
- * Content-Security-Policy admits only <style> elements it has a hash for, so the rules are dropped.
+ * Content-Security-Policy admits only <style> elements it has a hash for, so the rules are dropped, and with
+ * them the class names only they used (a third of a chart's gzip bytes: four drawings of four charts a page).
  */
 export function withoutStyle(svg: string): string {
-  return svg.replace(/<style[^>]*>[\s\S]*?<\/style>/g, '');
+  return svg.replace(/<style[^>]*>[\s\S]*?<\/style>/g, '').replace(/ class="(?:zr\d+-cls-\d+ ?)+"/g, '');
+}
+
+/**
+ * ECharts' own SVG for an option, before its ids are made stable: one drawing that several copies with
+ * different id prefixes can share (a page's widest drawing is also chart.svg's).
+ */
+export function drawSvg(option: ChartOption, size: RenderSize): string {
+  echarts.use(SSR_PARTS);
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  try {
+    chart.setOption({ ...option, animation: false });
+    return chart.renderToSVGString({ useViewBox: true });
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** A drawing from drawSvg made deterministic under `idPrefix` (unique within the page) and labelled for screen readers. */
+export function finishSvg(drawn: string, idPrefix: string, label: string): string {
+  return stabiliseIds(withoutStyle(drawn), idPrefix).replace(/^<svg /, `<svg role="img" aria-label="${escapeXml(label)}" `);
 }
 
 /**
@@ -76,21 +97,23 @@ export function withoutStyle(svg: string): string {
  * labelled as an image with `label` for screen readers (the data table next to it carries the numbers).
  */
 export function renderSvg(option: ChartOption, size: RenderSize, idPrefix: string, label: string): string {
-  echarts.use(SSR_PARTS);
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
-  try {
-    chart.setOption({ ...option, animation: false });
-    const svg = stabiliseIds(chart.renderToSVGString({ useViewBox: true }), idPrefix);
-    return withoutStyle(svg).replace(/^<svg /, `<svg role="img" aria-label="${escapeXml(label)}" `);
-  } finally {
-    chart.dispose();
-  }
+  return finishSvg(drawSvg(option, size), idPrefix, label);
 }
 
 /**
- * A chart drawn at several widths for a page: each drawing in its own box marked with its width, and the page's
- * CSS (src/styles/charts.css) shows the widest that fits the space it has. Text stays the size it was drawn at
- * or larger, at any width and without JavaScript; only the widths differ in what fits (year labels, spacing).
+ * Drawings of one chart at several widths, each in its own box marked with its width; the page's CSS
+ * (src/styles/charts.css) shows the widest that fits the space it has. `drawn` gives drawSvg's output per width.
+ */
+export function responsiveFrame(widths: readonly number[], drawn: (width: number) => string, idPrefix: string, label: string): string {
+  const drawings = widths.map(
+    (width) => `<div class="chart-at" data-width="${width}">${finishSvg(drawn(width), `${idPrefix}-w${width}`, label)}</div>`,
+  );
+  return `<div class="chart-frame">${drawings.join('')}</div>`;
+}
+
+/**
+ * A chart drawn at several widths for a page (see responsiveFrame). Text stays the size it was drawn at or
+ * larger, at any width and without JavaScript; only the widths differ in what fits (year labels, spacing).
  */
 export function renderResponsive(
   widths: readonly number[],
@@ -98,11 +121,15 @@ export function renderResponsive(
   idPrefix: string,
   label: string,
 ): string {
-  const drawings = widths.map((width) => {
-    const { option, size } = draw(width);
-    return `<div class="chart-at" data-width="${width}">${renderSvg(option, size, `${idPrefix}-w${width}`, label)}</div>`;
-  });
-  return `<div class="chart-frame">${drawings.join('')}</div>`;
+  return responsiveFrame(
+    widths,
+    (width) => {
+      const { option, size } = draw(width);
+      return drawSvg(option, size);
+    },
+    idPrefix,
+    label,
+  );
 }
 
 export type LiveChart = echarts.EChartsType;

@@ -42,8 +42,15 @@ export interface PrintChart {
   size: RenderSize;
 }
 
-/** Frame `chartSvg` (an SVG string from renderSvg, `size` big) with a title and a source line. */
-export function printChart(chartSvg: string, size: RenderSize, title: string, source: string): PrintChart {
+interface PrintLayout {
+  titleLines: string[];
+  sourceLines: string[];
+  chartTop: number;
+  sourceTop: number;
+  size: RenderSize;
+}
+
+function layout(size: RenderSize, title: string, source: string): PrintLayout {
   const inner = size.width - 2 * PAD;
   const titleLines = wrapText(title, TITLE_SIZE, inner);
   const sourceLines = wrapText(source, SOURCE_SIZE, inner);
@@ -51,6 +58,16 @@ export function printChart(chartSvg: string, size: RenderSize, title: string, so
   const chartTop = PAD + titleHeight + 8;
   const sourceTop = chartTop + size.height + 8;
   const height = Math.ceil(sourceTop + sourceLines.length * SOURCE_SIZE * LINE + PAD);
+  return { titleLines, sourceLines, chartTop, sourceTop, size: { width: size.width, height } };
+}
+
+/** The size of the framed chart, without drawing it (oEmbed and og:image give the PNG's size). */
+export const printSize = (size: RenderSize, title: string, source: string): RenderSize => layout(size, title, source).size;
+
+/** Frame `chartSvg` (an SVG string from renderSvg, `size` big) with a title and a source line. */
+export function printChart(chartSvg: string, size: RenderSize, title: string, source: string): PrintChart {
+  const { titleLines, sourceLines, chartTop, sourceTop, size: framed } = layout(size, title, source);
+  const height = framed.height;
   const text = (lines: string[], top: number, fontSize: number, extra: string) =>
     lines
       .map(
@@ -67,5 +84,5 @@ export function printChart(chartSvg: string, size: RenderSize, title: string, so
     nested +
     text(sourceLines, sourceTop, SOURCE_SIZE, ' fill="#4d4d4d"') +
     `</svg>`;
-  return { svg, size: { width: size.width, height } };
+  return { svg, size: framed };
 }

@@ -51,3 +51,17 @@ export function absoluteUrl(path: string): string {
 
 export const SITE_URL = hosting.siteUrl;
 export const BASE_PATH = hosting.basePath;
+
+/**
+ * How pages are produced: `static` (the default) renders every page at build time into plain files; `server`
+ * (RENDER_MODE=server) builds a Node server with Astro's official adapter, which renders agency pages and chart
+ * files when they are first asked for (docs/scale.md). Read once, like the hosting variables.
+ */
+export type RenderMode = 'static' | 'server';
+export function readRenderMode(env: Record<string, string | undefined> = process.env): RenderMode {
+  const raw = env.RENDER_MODE?.trim() || 'static';
+  if (raw !== 'static' && raw !== 'server') throw new Error(`RENDER_MODE="${raw}" must be static or server`);
+  return raw;
+}
+export const RENDER_MODE = readRenderMode();
+

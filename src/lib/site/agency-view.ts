@@ -10,10 +10,10 @@ import type { SiteData } from './site-data.ts';
 import type { AgencySummary } from '../core/schema.ts';
 import { AGENCY_CHARTS } from '../core/chart-specs.ts';
 import { chartData, seriesLabel, type ChartData } from '../charts/agency-charts.ts';
-import { renderResponsive, renderSvg, type RenderSize } from '../charts/echarts.ts';
+import { drawSvg, finishSvg, responsiveFrame, type RenderSize } from '../charts/echarts.ts';
 import type { DrawnMarks } from '../charts/marks.ts';
 import { CHART_WIDTHS, chartSize, drawnMarks, PRINT_WIDTH, yearChartOption } from '../charts/options.ts';
-import { printChart, type PrintChart } from '../charts/print.ts';
+import { printChart, printSize, type PrintChart } from '../charts/print.ts';
 import { annotateYearChart, yearChartNotes, type YearChartNotes } from '../charts/annotations.ts';
 import { eraOf } from '../core/templates.ts';
 
@@ -84,6 +84,13 @@ export function agencyChartView(
   const option = (width: number) => annotateYearChart(yearChartOption(data, lang, keyText, width), data, notes, lang, breakLabel);
   const idPrefix = `chart-${scope === 'agency' ? '' : 'system-'}${chart}`;
   const drawable = data.series.length > 0;
+  // Each width is drawn once: the page's widest drawing is also the one chart.svg, chart.png and og:image use.
+  const drawings = new Map<number, string>();
+  const drawn = (width: number) => {
+    let svg = drawings.get(width);
+    if (svg === undefined) drawings.set(width, (svg = drawSvg(option(width), chartSize(data, width))));
+    return svg;
+  };
   let html: string | null | undefined;
   let svg: string | null | undefined;
   return {
@@ -91,13 +98,11 @@ export function agencyChartView(
     title,
     data,
     get html() {
-      html ??= drawable
-        ? renderResponsive(CHART_WIDTHS, (width) => ({ option: option(width), size: chartSize(data, width) }), idPrefix, ariaLabel)
-        : null;
+      html ??= drawable ? responsiveFrame(CHART_WIDTHS, drawn, idPrefix, ariaLabel) : null;
       return html;
     },
     get svg() {
-      svg ??= drawable ? renderSvg(option(PRINT_WIDTH), chartSize(data, PRINT_WIDTH), idPrefix, ariaLabel) : null;
+      svg ??= drawable ? finishSvg(drawn(PRINT_WIDTH), idPrefix, ariaLabel) : null;
       return svg;
     },
     size: chartSize(data, PRINT_WIDTH),
@@ -109,7 +114,14 @@ export function agencyChartView(
   };
 }
 
+const printTitle = (view: AgencyChartView, agency: AgencySummary, lang: Lang) => `${agencyName(agency, lang)} · ${view.title}`;
+
 /** The chart framed with its title and source, for chart.svg, chart.png and og:image. */
 export function printableChart(view: AgencyChartView, agency: AgencySummary, lang: Lang): PrintChart | null {
-  return view.svg ? printChart(view.svg, view.size, `${agencyName(agency, lang)} · ${view.title}`, view.source) : null;
+  return view.svg ? printChart(view.svg, view.size, printTitle(view, agency, lang), view.source) : null;
+}
+
+/** The size of printableChart's drawing, without drawing the chart; null when it has no figures. */
+export function printableSize(view: AgencyChartView, agency: AgencySummary, lang: Lang): RenderSize | null {
+  return view.data.series.length > 0 ? printSize(view.size, printTitle(view, agency, lang), view.source) : null;
 }

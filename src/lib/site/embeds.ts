@@ -6,8 +6,8 @@ import { LANGS, localePath, localeUrl, messages } from '../../i18n/index.ts';
 import type { AgencyChartView } from './agency-view.ts';
 import { CSV_BOM, csvLines } from '../core/csv-write.ts';
 import type { Lang } from '../core/format.ts';
-import { absoluteUrl } from '../core/hosting.ts';
-import type { ChartId, ReportOut } from '../core/schema.ts';
+import { absoluteUrl, RENDER_MODE } from '../core/hosting.ts';
+import type { AgencySummary, ChartId, ReportOut } from '../core/schema.ts';
 import { siteData } from './site-data.ts';
 
 /** Page-relative path of an embed page in a language (under the base path). */
@@ -48,9 +48,9 @@ export interface OEmbed {
   html: string;
   width: number;
   height: number;
-  thumbnail_url: string;
-  thumbnail_width: number;
-  thumbnail_height: number;
+  thumbnail_url?: string;
+  thumbnail_width?: number;
+  thumbnail_height?: number;
 }
 
 export function oembed(args: {
@@ -58,11 +58,12 @@ export function oembed(args: {
   agencyName: string;
   siteName: string;
   src: string;
-  png: string;
+  /** The chart's PNG and its size, when the site serves one (see hasPngFile); oEmbed's thumbnail is optional. */
+  png: { url: string; width: number; height: number } | null;
   view: AgencyChartView;
-  pngSize: { width: number; height: number };
 }): OEmbed {
   const height = embedHeight(args.view);
+  const thumbnail = args.png ? { thumbnail_url: args.png.url, thumbnail_width: args.png.width, thumbnail_height: args.png.height } : {};
   return {
     version: '1.0',
     type: 'rich',
@@ -73,9 +74,7 @@ export function oembed(args: {
     html: embedCode(args.src, args.title, height),
     width: args.view.size.width,
     height,
-    thumbnail_url: args.png,
-    thumbnail_width: args.pngSize.width,
-    thumbnail_height: args.pngSize.height,
+    ...thumbnail,
   };
 }
 
@@ -142,6 +141,22 @@ export function embedRoutes() {
       })),
     ),
   );
+}
+
+/**
+ * The chart an agency page shares (its og:image): the first chart with a figure. Its PNG is the one chart.png a
+ * static build rasterises for the agency; the others are drawn in the reader's browser from chart.svg, or on
+ * demand by the server build (RENDER_MODE=server). Rasterising every chart took 60 % of a national build.
+ */
+export const shareChart = (agency: Pick<AgencySummary, 'charts'>): ChartId | undefined => agency.charts[0];
+
+/** Whether this chart's chart.png is a file the site serves (every chart in server mode, the share chart otherwise). */
+export const hasPngFile = (agency: Pick<AgencySummary, 'charts'>, chart: ChartId): boolean =>
+  RENDER_MODE === 'server' || shareChart(agency) === chart;
+
+/** getStaticPaths entries for chart.png: the share chart of every agency, in both languages. */
+export function shareImageRoutes() {
+  return embedRoutes().filter(({ props }) => shareChart(siteData().agency(props.agencyId)) === props.chart);
 }
 
 export interface EmbedProps {

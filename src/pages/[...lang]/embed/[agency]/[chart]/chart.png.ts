@@ -1,13 +1,17 @@
-/** The chart as a PNG (twice its CSS size), framed with its title and source line; also the agency page's og:image. */
+/**
+ * The chart as a PNG (twice its CSS size), framed with its title and source line. A static build rasterises
+ * only each agency's share chart (its pages' og:image, see shareChart); the server build renders any chart on
+ * demand; readers get the others from their browser, which draws chart.svg (ChartShare.astro).
+ */
 import type { APIRoute } from 'astro';
 import { en } from '../../../../../i18n/en.ts';
 import { zh } from '../../../../../i18n/zh.ts';
 import { agencyChartView, printableChart } from '../../../../../lib/site/agency-view.ts';
 import { renderPng } from '../../../../../lib/charts/png.ts';
-import { embedRoutes, type EmbedProps } from '../../../../../lib/site/embeds.ts';
+import { shareImageRoutes, type EmbedProps } from '../../../../../lib/site/embeds.ts';
 import { siteData } from '../../../../../lib/site/site-data.ts';
 
-export const getStaticPaths = embedRoutes;
+export const getStaticPaths = shareImageRoutes;
 
 let siteText: string | undefined;
 /** All names and labels a chart can show, so the PNG font subset is cut once, not per new agency. */
