@@ -185,6 +185,7 @@ const PAGE_TYPES: [type: string, pattern: RegExp][] = [
   ['home', /^\/$/],
   ['directory', /^\/agencies\/$/],
   ['agency', /^\/agencies\/[^/]+\/$/],
+  ['agency figures', /^\/agencies\/[^/]+\/figures\/$/],
   ['compare', /^\/compare\//],
   ['metrics', /^\/metrics\//],
   ['embed', /^\/embed\//],

@@ -103,6 +103,10 @@ export const en: Messages = {
   colLocator: 'Where in the report',
   colNote: 'Note',
   figuresCount: '{count} figures from this report',
+  figuresPageTitle: 'Every figure in the reports',
+  figuresPageIntro:
+    'Every figure the reports of {agency} state, with where it is in the report; figures the site added up from their parts are marked as sums.',
+  figuresBack: 'Back to {agency}',
   downloadsTitle: "Download this agency's figures",
   downloadCsv: 'CSV',
   downloadJson: 'JSON',

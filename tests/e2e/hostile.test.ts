@@ -101,12 +101,14 @@ describe('hostile text is shown as text', () => {
     const report = page.locator(`[data-report="${HOSTILE_IDS.city}-2021"]`);
     expect(await report.locator('a').first().getAttribute('href')).toBe(HOSTILE_URLS.city2021);
     expect(await report.locator('a').first().textContent()).toBe(HOSTILE_URLS.city2021);
-    expect(await report.locator(`tr[data-metric="${HOSTILE_METRIC.key}"] td`).allTextContents()).toEqual(
+    // The figures with their locators and notes are on the agency's figures page.
+    const figures = (await open(`/agencies/${HOSTILE_IDS.city}/figures/`)).page.locator(`[data-report="${HOSTILE_IDS.city}-2021"]`);
+    expect(await figures.locator(`tr[data-metric="${HOSTILE_METRIC.key}"] td`).allTextContents()).toEqual(
       expect.arrayContaining([HOSTILE_LOCATOR]),
     );
     // Curators' notes are in English: the English page shows them (as text), the Chinese one does not.
-    expect(await report.textContent()).not.toContain(HOSTILE_NOTE);
-    const english = (await open(`/en/agencies/${HOSTILE_IDS.city}/`)).page.locator(`[data-report="${HOSTILE_IDS.city}-2021"]`);
+    expect(await figures.textContent()).not.toContain(HOSTILE_NOTE);
+    const english = (await open(`/en/agencies/${HOSTILE_IDS.city}/figures/`)).page.locator(`[data-report="${HOSTILE_IDS.city}-2021"]`);
     expect(await english.textContent()).toContain(HOSTILE_NOTE);
     expect(await english.locator(`tr[data-metric="${HOSTILE_METRIC.key}"] td`).allTextContents()).toEqual(
       expect.arrayContaining([HOSTILE_LOCATOR, HOSTILE_NOTE]),

@@ -48,7 +48,7 @@ describe('site built from data/', () => {
     const agency = agencies.find((a) => reports.some((r) => r.agency_id === a.id && r.source_url));
     if (!agency) throw new Error('no agency with a source URL');
     await page.goto(`${inject('realUrl')}/agencies/${agency.id}/`);
-    const links = await page.locator('.sources a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    const links = await page.locator('.sources a.url').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
     const expected = reports.filter((r) => r.agency_id === agency.id && r.source_url).map((r) => r.source_url);
     expect(links.sort()).toEqual(expected.sort());
   });
