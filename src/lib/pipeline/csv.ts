@@ -41,7 +41,15 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-function locate(starts: number[], offset: number): { line: number; column: number } {
+interface Source {
+  text: string;
+  starts: number[];
+  /** Lines of the file before this text (a part of a file read in pieces). */
+  lineOffset: number;
+}
+
+function locate(source: Source, offset: number): { line: number; column: number } {
+  const { starts } = source;
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -49,12 +57,7 @@ function locate(starts: number[], offset: number): { line: number; column: numbe
     if ((starts[mid] ?? 0) <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
-}
-
-interface Source {
-  text: string;
-  starts: number[];
+  return { line: source.lineOffset + lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
 }
 
 /** Offsets of the first `count` fields of the record starting at `start` (quotes respected). */
@@ -71,7 +74,7 @@ function fieldOffsets(source: Source, start: number, count: number): number[] {
 
 /** Line and column of the first `count` fields of the record starting at `start`. */
 function fieldPositions(source: Source, start: number, count: number): { line: number; column: number }[] {
-  return fieldOffsets(source, start, count).map((o) => locate(source.starts, o));
+  return fieldOffsets(source, start, count).map((o) => locate(source, o));
 }
 
 /**
@@ -85,7 +88,7 @@ class LazyRecord implements CsvRecord {
   readonly #start: number;
 
   constructor(source: Source, start: number, fields: string[]) {
-    this.line = locate(source.starts, start).line;
+    this.line = locate(source, start).line;
     this.fields = fields;
     this.#source = source;
     this.#start = start;
@@ -105,8 +108,16 @@ class LazyRecord implements CsvRecord {
     } else {
       offset += index;
     }
-    return locate(this.#source.starts, offset);
+    return locate(this.#source, offset);
   }
+}
+
+/** A piece of a longer file: where it starts, and the header read from the file's first piece. */
+export interface CsvPart {
+  /** Lines of the file before this piece. */
+  lineOffset?: number;
+  /** The file's header; every record of the piece is then a data record. */
+  header?: string[] | undefined;
 }
 
 /**
@@ -114,13 +125,13 @@ class LazyRecord implements CsvRecord {
  * lines. The first record is the header. Records with a different number of fields than the header, and
  * records with a quote that is never closed, are reported as problems; parsing resumes on the next line.
  */
-export function parseCsv(input: string): CsvTable {
+export function parseCsv(input: string, part: CsvPart = {}): CsvTable {
   // One line end for papaparse, which guesses a single one per file: a CRLF file with LF lines appended would
   // otherwise merge rows, and a CR-only file would put every position on line 1. Lines and columns stay those
   // an editor shows, since every CRLF, CR and LF ends one line there too.
-  const text = (input.startsWith(BOM) ? input.slice(BOM.length) : input).replace(/\r\n?/g, '\n');
-  const source: Source = { text, starts: lineStarts(text) };
-  let header: string[] | undefined;
+  const text = (input.startsWith(BOM) && part.header === undefined ? input.slice(BOM.length) : input).replace(/\r\n?/g, '\n');
+  const source: Source = { text, starts: lineStarts(text), lineOffset: part.lineOffset ?? 0 };
+  let header: string[] | undefined = part.header;
   let headerPositions: { line: number; column: number }[] = [];
   const records: CsvRecord[] = [];
   const problems: CsvProblem[] = [];
@@ -136,7 +147,7 @@ export function parseCsv(input: string): CsvTable {
       const extra = positions[header.length];
       problems.push({
         // The first extra field may sit on a later line than the record's start (a quoted line break before it).
-        ...(fields.length > header.length && extra ? extra : (positions[0] ?? locate(source.starts, start))),
+        ...(fields.length > header.length && extra ? extra : (positions[0] ?? locate(source, start))),
         message: `expected ${header.length} fields (as in the header) but found ${fields.length}; check for a missing or extra comma, or quote a value that contains a comma`,
       });
       return;
@@ -163,7 +174,7 @@ export function parseCsv(input: string): CsvTable {
         const broken = result.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
         if (broken) {
           const quoteAt = text.indexOf('"', rowStart);
-          const where = locate(source.starts, quoteAt >= 0 && quoteAt < cursor ? quoteAt : rowStart);
+          const where = locate(source, quoteAt >= 0 && quoteAt < cursor ? quoteAt : rowStart);
           problems.push({
             ...where,
             message:
@@ -193,7 +204,7 @@ export interface EncodingProblem {
 }
 
 /** Offset of the first byte that does not belong to a well-formed UTF-8 sequence (surrogates and overlongs included). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i] ?? 0;
     if (b < 0x80) {

@@ -1,6 +1,10 @@
 /**
- * The data build as a pure function: curated CSV texts in, the validated and derived dataset out, with every
- * error located and every row accounted for. scripts/build-data.ts does the file input and output around it.
+ * The data build in stages, each agency folded on its own: the small curated files are read and checked whole
+ * (readCatalogue); each figure row is checked as it is read (checkFigure), then the rows of one agency are
+ * folded into its reports, derived figures, checks and series (foldAgency); rankings and headline cards come
+ * last, from the few series they need (rankAgencies). buildDataset runs the stages over texts in memory (tests,
+ * small data); scripts/build-data.ts runs them over files read in pieces, with memory for one group of agencies
+ * at a time (src/lib/pipeline/stream-build.ts). Every error is located and every row accounted for.
  */
 import { group, sort } from 'd3-array';
 import type { z } from 'astro/zod';
@@ -8,9 +12,10 @@ import { checkCarryOver, checkReport, derivedDisagreement } from './checks.ts';
 import { AGENCY_CHARTS, CHART_METRICS } from '../core/chart-specs.ts';
 import { CHANGE_UNIT, changeOf } from '../core/changes.ts';
 import { agencySeries, coverage, deriveReportFigures, OWN_SCOPES } from './derive.ts';
+import { HEADLINES } from '../core/headlines.ts';
 import { divisionOf } from '../core/ids.ts';
 import { impliedValues } from './implied.ts';
-import { RANKED_METRICS, headlines, rankMetric, type RankableAgency } from './rankings.ts';
+import { RANKED_METRICS, RATES, headlines, rankMetric, type RankableAgency } from './rankings.ts';
 import { findProvince } from '../core/provinces.ts';
 import {
   COLUMNS,
@@ -20,10 +25,13 @@ import {
   metricRow,
   reportRow,
   type AgencyOut,
+  type AgencyRow,
   type CorrectionOut,
+  type CorrectionRow,
   type DatasetOut,
   type FigureOut,
   type MetricOut,
+  type MetricRanking,
   type RankingEntry,
   type ReportOut,
   type ScopeGroup,
@@ -32,7 +40,7 @@ import {
 } from '../core/schema.ts';
 import { eraOf, type Era } from '../core/templates.ts';
 import { daysLate, deadline } from './timeliness.ts';
-import { keepRows, readTable, rejectAll, type Problem, type Table } from './tables.ts';
+import { keepRows, readTable, rejectAll, unusableWhy, type Problem, type RowError, type Row, type StreamedTable, type Table } from './tables.ts';
 
 type FigureRowValue = z.output<typeof figureRow>;
 
@@ -69,41 +77,48 @@ export interface BuildOptions {
   maxYear: number;
 }
 
-/**
- * Derived figures are sums, and a sum beyond 2^53 is no longer exact: it would be published as if it were.
- * Only a report whose figures add up to more than that can have such a sum, so only those are derived here;
- * the figures that go into an inexact sum are rejected.
- */
-function rejectInexactSums(figures: Table<FigureRowValue>, metricList: readonly MetricOut[]): void {
-  const magnitude = new Map<string, number>();
-  for (const { value: f } of figures.rows) magnitude.set(f.report_id, (magnitude.get(f.report_id) ?? 0) + Math.abs(f.value));
-  const inexact = new Map<string, Map<string, string>>();
-  for (const [reportId, total] of magnitude) {
-    if (total <= Number.MAX_SAFE_INTEGER) continue;
-    const stated = new Map(
-      figures.rows
-        .filter((r) => r.value.report_id === reportId)
-        .map((r): [string, FigureOut] => [r.value.metric, { ...r.value, derived: false }]),
-    );
-    const parts = new Map<string, string>();
-    for (const o of deriveReportFigures(reportId, stated, metricList).overflows) for (const p of o.parts) parts.set(p, o.metric);
-    inexact.set(reportId, parts);
-  }
-  if (inexact.size === 0) return;
-  keepRows(figures, (row) => {
-    const sum = inexact.get(row.value.report_id)?.get(row.value.metric);
-    return sum === undefined
-      ? []
-      : [
-          {
-            column: 'value',
-            message: `summed with the report's other parts of "${sum}" this exceeds ${Number.MAX_SAFE_INTEGER}, beyond which a sum is not exact; check for digits run together`,
-          },
-        ];
-  });
+/** A figure row that passed its own checks, as kept until its agency is folded. */
+export interface StoredFigure {
+  report_id: string;
+  metric: string;
+  value: number;
+  qualifier: FigureRowValue['qualifier'];
+  locator: string;
+  note: string;
+  /** Line of the row in figures.csv, for errors found when its agency is folded. */
+  line: number;
 }
 
-export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildResult {
+/** An error found when an agency is folded: its row's line, and the column to point at once it is located. */
+export interface FoldProblem {
+  line: number;
+  column: 'metric' | 'value';
+  message: string;
+}
+
+type ReportRowValue = z.output<ReturnType<typeof reportRow>>;
+
+/** The small curated files, read and checked whole: what every figure row is checked against. */
+export interface Catalogue {
+  path: (name: string) => string;
+  metrics: Table<MetricOut>;
+  metricList: MetricOut[];
+  metricByKey: Map<string, MetricOut>;
+  agencies: Table<AgencyRow>;
+  agencyById: Map<string, AgencyRow>;
+  reports: Table<ReportRowValue>;
+  reportById: Map<string, ReportRowValue>;
+  /** Accepted reports of each agency, sorted by id. */
+  reportsByAgency: Map<string, ReportRowValue[]>;
+  corrections: Table<CorrectionRow>;
+  /** The figures that corrections name: report → metrics. */
+  corrected: Map<string, Set<string>>;
+}
+
+/** The texts of the small files (figures.csv is read apart, in pieces). */
+export type CatalogueTexts = Omit<SourceTexts, 'figures'>;
+
+export function readCatalogue(texts: CatalogueTexts, options: BuildOptions): Catalogue {
   const path = (name: string) => `${options.dir.replace(/\/+$/, '')}/${name}.csv`;
 
   // Metrics: the catalogue that figure keys must come from.
@@ -190,57 +205,229 @@ export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildRe
     return errors;
   });
   const reportById = new Map(reports.rows.map((r) => [r.value.id, r.value]));
+  const reportsByAgency = new Map<string, ReportRowValue[]>();
+  for (const { value } of sort(reports.rows, (r) => r.value.id)) {
+    const list = reportsByAgency.get(value.agency_id) ?? [];
+    reportsByAgency.set(value.agency_id, [...list, value]);
+  }
 
-  // Figures.
-  const figures = readTable(path('figures'), texts.figures, COLUMNS.figures, figureRow);
-  rejectAll(figures, metrics);
-  rejectAll(figures, reports);
-  // Report → metric → line, nested rather than keyed by "report|metric": millions of joined key strings would
-  // cost more memory than the figures.
-  const figureLine = new Map<string, Map<string, number>>();
-  keepRows(figures, (row) => {
-    const f = row.value;
-    const errors = [];
-    if (!reportById.has(f.report_id)) {
-      errors.push({ column: 'report_id', message: `unknown report "${f.report_id}"; no accepted row of reports.csv has this id` });
-    }
-    const metric = metricByKey.get(f.metric);
-    if (!metric) {
-      errors.push({ column: 'metric', message: `unknown metric key "${f.metric}"; use a key from metrics.csv` });
-    } else if (f.value < 0 && metric.unit !== 'count_change' && metric.unit !== 'percent') {
-      errors.push({ column: 'value', message: `negative value ${f.value}; "${f.metric}" cannot be negative` });
-    } else if (!Number.isInteger(f.value) && (metric.unit === 'count' || metric.unit === 'count_change')) {
-      errors.push({
-        column: 'value',
-        message: `${f.value} is not a whole number; "${f.metric}" is a count (only money amounts may have decimals)`,
-      });
-    }
-    const lines = figureLine.get(f.report_id) ?? new Map<string, number>();
+  // Corrections: checked against the figures once they are folded (checkCorrections).
+  const corrections = readTable(path('corrections'), texts.corrections, COLUMNS.corrections, correctionRow, { mayBeEmpty: true });
+  const corrected = new Map<string, Set<string>>();
+  for (const { value: c } of corrections.rows) corrected.set(c.report_id, (corrected.get(c.report_id) ?? new Set()).add(c.metric));
+
+  return {
+    path,
+    metrics,
+    metricList: metrics.rows.map((r) => r.value),
+    metricByKey,
+    agencies,
+    agencyById,
+    reports,
+    reportById,
+    reportsByAgency,
+    corrections,
+    corrected,
+  };
+}
+
+/** The checks of one figure row against the other files (its own fields passed the row schema). */
+export function checkFigure(cat: Catalogue, f: FigureRowValue): RowError[] {
+  const errors: RowError[] = [];
+  if (!cat.reportById.has(f.report_id)) {
+    errors.push({ column: 'report_id', message: `unknown report "${f.report_id}"; no accepted row of reports.csv has this id` });
+  }
+  const metric = cat.metricByKey.get(f.metric);
+  if (!metric) {
+    errors.push({ column: 'metric', message: `unknown metric key "${f.metric}"; use a key from metrics.csv` });
+  } else if (f.value < 0 && metric.unit !== 'count_change' && metric.unit !== 'percent') {
+    errors.push({ column: 'value', message: `negative value ${f.value}; "${f.metric}" cannot be negative` });
+  } else if (!Number.isInteger(f.value) && (metric.unit === 'count' || metric.unit === 'count_change')) {
+    errors.push({
+      column: 'value',
+      message: `${f.value} is not a whole number; "${f.metric}" is a count (only money amounts may have decimals)`,
+    });
+  }
+  return errors;
+}
+
+/** The figure file's rows may be checked only when the files they refer to could be used. */
+export function figureCause(cat: Catalogue): Table<unknown> | null {
+  return [cat.metrics, cat.reports].find((t) => unusableWhy(t) !== null) ?? null;
+}
+
+export const storedFigure = (row: Row<FigureRowValue>): StoredFigure => ({ ...row.value, line: row.record.line });
+
+/** Metrics the rankings and headline cards read from an agency's series: all that is kept of them after its fold. */
+const SUMMARY_METRICS = new Set([
+  ...RANKED_METRICS,
+  ...RATES.flatMap((r) => [...r.numerator, r.denominator]),
+  ...HEADLINES.flatMap((h) => h.metrics),
+]);
+const pick = (series: Record<string, SeriesPoint[]>, keep: ReadonlySet<string>) =>
+  Object.fromEntries(Object.entries(series).filter(([metric]) => keep.has(metric)));
+
+/** One agency folded: everything about it that does not depend on other agencies. */
+export interface AgencyFold {
+  agency: AgencyRow;
+  /** Its reports, sorted by id. */
+  reports: ReportOut[];
+  /** Stated and derived figures of its reports, report by report (by id), each report's in metric order. */
+  figures: FigureOut[];
+  /** Unsorted. */
+  warnings: WarningOut[];
+  /** Its own work (one report a year, scope agency preferred), every metric. */
+  series: Record<string, SeriesPoint[]>;
+  systemSeries: Record<string, SeriesPoint[]>;
+  /** What rankings and headline cards need: ranked metrics, rate parts and headline metrics only. */
+  rankSeries: Record<string, SeriesPoint[]>;
+  ownSeries: Record<string, SeriesPoint[]>;
+  systemSummary: Record<string, SeriesPoint[]>;
+  implied: AgencyOut['implied'];
+  /** Rows rejected in the fold (a second figure for one metric, parts of a sum too large to be exact). */
+  problems: FoldProblem[];
+  /** Stated values of the figures corrections.csv names. */
+  correctedValues: Map<string, Map<string, number>>;
+}
+
+export function foldAgency(cat: Catalogue, agency: AgencyRow, rows: readonly StoredFigure[]): AgencyFold {
+  const problems: FoldProblem[] = [];
+  // A second figure for one report and metric is rejected, naming the first.
+  const firstLine = new Map<string, Map<string, number>>();
+  const kept: StoredFigure[] = [];
+  for (const f of rows) {
+    const lines = firstLine.get(f.report_id) ?? new Map<string, number>();
+    firstLine.set(f.report_id, lines);
     const first = lines.get(f.metric);
     if (first !== undefined) {
-      errors.push({ column: 'metric', message: `duplicate figure: report ${f.report_id} already has "${f.metric}" on line ${first}` });
+      problems.push({ line: f.line, column: 'metric', message: `metric: duplicate figure: report ${f.report_id} already has "${f.metric}" on line ${first}` });
+      continue;
     }
-    if (errors.length === 0) figureLine.set(f.report_id, lines.set(f.metric, row.record.line));
-    return errors;
-  });
-
-  // Catalogue order, as curated in metrics.csv (headline metrics first).
-  const metricList = metrics.rows.map((r) => r.value);
-  rejectInexactSums(figures, metricList);
-
-  // Corrections: each names a figure, and its new value must be the figure as it now stands.
-  const corrections = readTable(path('corrections'), texts.corrections, COLUMNS.corrections, correctionRow, { mayBeEmpty: true });
-  rejectAll(corrections, figures);
-  const statedValue = new Map<string, Map<string, number>>();
-  for (const r of figures.rows) {
-    const byMetric = statedValue.get(r.value.report_id) ?? new Map<string, number>();
-    statedValue.set(r.value.report_id, byMetric.set(r.value.metric, r.value.value));
+    lines.set(f.metric, f.line);
+    kept.push(f);
   }
+  const statedRows = rejectInexactSums(kept, cat.metricList, problems);
+
+  const statedByReport = group(
+    statedRows.map(({ line: _line, ...f }): FigureOut => ({ ...f, derived: false })),
+    (f) => f.report_id,
+  );
+  const correctedValues = new Map<string, Map<string, number>>();
+  for (const f of statedRows) {
+    if (!cat.corrected.get(f.report_id)?.has(f.metric)) continue;
+    correctedValues.set(f.report_id, (correctedValues.get(f.report_id) ?? new Map()).set(f.metric, f.value));
+  }
+  const reports: ReportOut[] = (cat.reportsByAgency.get(agency.id) ?? []).map((v) => ({
+    id: v.id,
+    agency_id: v.agency_id,
+    year: v.year,
+    template: v.template,
+    source_url: v.source_url || null,
+    official: v.official === '' ? null : v.official === 'yes',
+    scope: v.scope,
+    published: v.published || null,
+    deadline: deadline(v.year, agency.sector),
+    days_late: daysLate(v.published || null, deadline(v.year, agency.sector)),
+    notes: v.notes,
+    figure_count: statedByReport.get(v.id)?.length ?? 0,
+  }));
+
+  const warnings: WarningOut[] = [];
+  const figures: FigureOut[] = [];
+  const figuresByReport = new Map<string, FigureOut[]>();
+  const statedValues = new Map<string, Map<string, FigureOut>>();
+  for (const report of reports) {
+    const stated = new Map((statedByReport.get(report.id) ?? []).map((f) => [f.metric, f]));
+    statedValues.set(report.id, stated);
+    const { derived, disagreements } = deriveReportFigures(report.id, stated, cat.metricList);
+    const all = sort([...stated.values(), ...derived], (f) => f.metric);
+    figuresByReport.set(report.id, all);
+    figures.push(...all);
+    warnings.push(...checkReport({ report, level: agency.level, values: stated }, cat.metricByKey));
+    warnings.push(...disagreements.map((d) => derivedDisagreement(report, d, cat.metricByKey.get(d.metric))));
+  }
+  const withEra = new Map(reports.map((r) => [r.id, { ...r, era: eraOf(r.template, r.year) as Era }]));
+  const label = (key: string, lang: 'zh' | 'en') =>
+    (lang === 'zh' ? cat.metricByKey.get(key)?.label_zh : cat.metricByKey.get(key)?.label_en) ?? key;
+
+  // Three views of its reports: its own work (one report a year, scope agency preferred), the same restricted
+  // to scope agency (what peers are ranked on), and whole-jurisdiction totals (scope system).
+  const ownScope = reports.filter((rep) => OWN_SCOPES.includes(rep.scope));
+  const system = reports.filter((rep) => rep.scope === 'system');
+  for (const list of [ownScope, system]) warnings.push(...checkCarryOver(list, statedValues, withEra));
+  const series = agencySeries(ownScope, figuresByReport);
+  const systemSeries = agencySeries(system, figuresByReport);
+  const ownImplied = impliedValues(series, withEra, label);
+  const systemImplied = impliedValues(systemSeries, withEra, label);
+  warnings.push(...ownImplied.warnings, ...systemImplied.warnings);
+  return {
+    agency,
+    reports,
+    figures,
+    warnings,
+    series,
+    systemSeries,
+    rankSeries: pick(
+      agencySeries(
+        reports.filter((rep) => rep.scope === 'agency'),
+        figuresByReport,
+      ),
+      SUMMARY_METRICS,
+    ),
+    ownSeries: pick(series, SUMMARY_METRICS),
+    systemSummary: pick(systemSeries, SUMMARY_METRICS),
+    implied: [
+      ...ownImplied.implied.map((i) => ({ ...i, scope: 'agency' as const })),
+      ...systemImplied.implied.map((i) => ({ ...i, scope: 'system' as const })),
+    ],
+    problems,
+    correctedValues,
+  };
+}
+
+/**
+ * Derived figures are sums, and a sum beyond 2^53 is no longer exact: it would be published as if it were.
+ * Only a report whose figures add up to more than that can have such a sum, so only those are derived here;
+ * the figures that go into an inexact sum are rejected.
+ */
+function rejectInexactSums(rows: StoredFigure[], metricList: readonly MetricOut[], problems: FoldProblem[]): StoredFigure[] {
+  const magnitude = new Map<string, number>();
+  for (const f of rows) magnitude.set(f.report_id, (magnitude.get(f.report_id) ?? 0) + Math.abs(f.value));
+  const inexact = new Map<string, Map<string, string>>();
+  for (const [reportId, total] of magnitude) {
+    if (total <= Number.MAX_SAFE_INTEGER) continue;
+    const stated = new Map(
+      rows.filter((r) => r.report_id === reportId).map(({ line: _line, ...r }): [string, FigureOut] => [r.metric, { ...r, derived: false }]),
+    );
+    const parts = new Map<string, string>();
+    for (const o of deriveReportFigures(reportId, stated, metricList).overflows) for (const p of o.parts) parts.set(p, o.metric);
+    inexact.set(reportId, parts);
+  }
+  if (inexact.size === 0) return rows;
+  return rows.filter((f) => {
+    const sum = inexact.get(f.report_id)?.get(f.metric);
+    if (sum === undefined) return true;
+    problems.push({
+      line: f.line,
+      column: 'value',
+      message: `value: summed with the report's other parts of "${sum}" this exceeds ${Number.MAX_SAFE_INTEGER}, beyond which a sum is not exact; check for digits run together`,
+    });
+    return false;
+  });
+}
+
+/**
+ * Corrections, once every agency is folded: each names a figure, and its new value must be the figure as it now
+ * stands. `figures` is the figure file, to reject every correction when it could not be used.
+ */
+export function checkCorrections(cat: Catalogue, figures: Table<unknown> | StreamedTable, values: Map<string, Map<string, number>>): CorrectionOut[] {
+  const { corrections, reportById, metricByKey } = cat;
+  rejectAll(corrections, figures);
   keepRows(corrections, (row) => {
     const c = row.value;
     if (!reportById.has(c.report_id)) return [{ column: 'report_id', message: `unknown report "${c.report_id}"` }];
     if (!metricByKey.has(c.metric)) return [{ column: 'metric', message: `unknown metric key "${c.metric}"` }];
-    const current = statedValue.get(c.report_id)?.get(c.metric);
+    const current = values.get(c.report_id)?.get(c.metric);
     if (c.new_value === null && current !== undefined) {
       return [
         {
@@ -259,7 +446,7 @@ export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildRe
     }
     return [];
   });
-  const correctionOuts: CorrectionOut[] = sort(
+  return sort(
     corrections.rows.map((r) => {
       const c = r.value;
       const report = reportById.get(c.report_id);
@@ -269,166 +456,183 @@ export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildRe
     (c) => c.report_id,
     (c) => c.metric,
   );
+}
 
-  // Assemble: stated figures, derived figures, checks.
-  const statedByReport = group(
-    figures.rows.map((r): FigureOut => ({ ...r.value, derived: false })),
-    (f) => f.report_id,
-  );
-  const reportOuts: ReportOut[] = sort(
-    reports.rows.map((r) => {
-      const v = r.value;
-      return {
-        id: v.id,
-        agency_id: v.agency_id,
-        year: v.year,
-        template: v.template,
-        source_url: v.source_url || null,
-        official: v.official === '' ? null : v.official === 'yes',
-        scope: v.scope,
-        published: v.published || null,
-        deadline: deadline(v.year, agencyById.get(v.agency_id)?.sector ?? 'other'),
-        days_late: daysLate(v.published || null, deadline(v.year, agencyById.get(v.agency_id)?.sector ?? 'other')),
-        notes: v.notes,
-        figure_count: statedByReport.get(v.id)?.length ?? 0,
-      };
-    }),
-    (r) => r.id,
-  );
+/** What is kept of an agency after its fold: enough for rankings, headline cards and its summary. */
+export type AgencySummaryInput = Pick<AgencyFold, 'agency' | 'reports' | 'rankSeries' | 'ownSeries' | 'systemSummary' | 'implied'> & {
+  chartSeries: Record<string, SeriesPoint[]>;
+  systemChartSeries: Record<string, SeriesPoint[]>;
+  /** Charts (AGENCY_CHARTS ids) with at least one figure of its own work. */
+  charts: AgencyOut['charts'];
+  warningCount: number;
+};
 
-  const warnings: WarningOut[] = [];
-  const allFigures: FigureOut[] = [];
-  const figuresByReport = new Map<string, FigureOut[]>();
-  const statedValues = new Map<string, Map<string, FigureOut>>();
-  for (const report of reportOuts) {
-    const level = agencyById.get(report.agency_id)?.level ?? 'county';
-    const stated = new Map((statedByReport.get(report.id) ?? []).map((f) => [f.metric, f]));
-    statedValues.set(report.id, stated);
-    const { derived, disagreements } = deriveReportFigures(report.id, stated, metricList);
-    const all = sort([...stated.values(), ...derived], (f) => f.metric);
-    figuresByReport.set(report.id, all);
-    allFigures.push(...all);
-    warnings.push(...checkReport({ report, level, values: stated }, metricByKey));
-    warnings.push(...disagreements.map((d) => derivedDisagreement(report, d, metricByKey.get(d.metric))));
-  }
-  const reportsByAgency = group(reportOuts, (r) => r.agency_id);
-  const withEra = new Map(reportOuts.map((r) => [r.id, { ...r, era: eraOf(r.template, r.year) as Era }]));
-  const label = (key: string, lang: 'zh' | 'en') =>
-    (lang === 'zh' ? metricByKey.get(key)?.label_zh : metricByKey.get(key)?.label_en) ?? key;
+const chartSeries = (series: Record<string, SeriesPoint[]>) =>
+  Object.fromEntries(Object.entries(series).filter(([metric]) => CHART_METRICS.has(metric)));
 
-  // Per agency, three views of its reports: its own work (one report a year, scope agency preferred), the
-  // same restricted to scope agency (what peers are ranked on), and whole-jurisdiction totals (scope system).
-  const withSeries = sort(agencies.rows, (r) => r.value.id).map((r) => {
-    const a = r.value;
-    const own = reportsByAgency.get(a.id) ?? [];
-    const ownScope = own.filter((rep) => OWN_SCOPES.includes(rep.scope));
-    const system = own.filter((rep) => rep.scope === 'system');
-    for (const list of [ownScope, system]) warnings.push(...checkCarryOver(list, statedValues, withEra));
-    const series = agencySeries(ownScope, figuresByReport);
-    const systemSeries = agencySeries(system, figuresByReport);
-    const ownImplied = impliedValues(series, withEra, label);
-    const systemImplied = impliedValues(systemSeries, withEra, label);
-    warnings.push(...ownImplied.warnings, ...systemImplied.warnings);
-    return {
-      agency: a,
-      reports: own,
-      series,
-      systemSeries,
-      rankSeries: agencySeries(
-        own.filter((rep) => rep.scope === 'agency'),
-        figuresByReport,
-      ),
-      implied: [
-        ...ownImplied.implied.map((i) => ({ ...i, scope: 'agency' as const })),
-        ...systemImplied.implied.map((i) => ({ ...i, scope: 'system' as const })),
-      ],
-    };
+export function summaryInput(fold: AgencyFold): AgencySummaryInput {
+  return {
+    agency: fold.agency,
+    reports: fold.reports,
+    rankSeries: fold.rankSeries,
+    ownSeries: fold.ownSeries,
+    systemSummary: fold.systemSummary,
+    implied: fold.implied,
+    chartSeries: chartSeries(fold.series),
+    systemChartSeries: chartSeries(fold.systemSeries),
+    charts: AGENCY_CHARTS.filter((c) => c.series.some((s) => fold.series[s.metric] !== undefined)).map((c) => c.id),
+    warningCount: fold.warnings.length,
+  };
+}
+
+/** Rankings of every ranked metric in both scopes (system only where some government has a figure). */
+export function rankAgencies(inputs: readonly AgencySummaryInput[]): MetricRanking[] {
+  const rankable = (scope: ScopeGroup): RankableAgency[] =>
+    inputs.map(({ agency: a, rankSeries, systemSummary }) => ({
+      id: a.id,
+      sector: a.sector,
+      level: a.level,
+      province: a.province,
+      series: scope === 'agency' ? rankSeries : systemSummary,
+    }));
+  return (['agency', 'system'] as const).flatMap((scope) => {
+    const candidates = rankable(scope);
+    return RANKED_METRICS.map((metric) => rankMetric(metric, candidates, scope)).filter((r) => scope === 'agency' || r.years.length > 0);
   });
-  const sortedWarnings = sort(
+}
+
+/** Each agency's ranking entries (its benchmarks), from all rankings at once. */
+export function benchmarksByAgency(rankings: readonly MetricRanking[]): Map<string, AgencyOut['benchmarks']> {
+  const byAgency = new Map<string, AgencyOut['benchmarks']>();
+  for (const r of rankings) {
+    for (const y of r.years) {
+      for (const e of y.entries) {
+        const list = byAgency.get(e.agency_id) ?? [];
+        list.push({ ...e, metric: r.metric, scope: r.scope });
+        byAgency.set(e.agency_id, list);
+      }
+    }
+  }
+  return byAgency;
+}
+
+/** An agency's summary (as site.json lists it): identity, coverage, headline cards with standings, charts. */
+export function agencySummary(input: AgencySummaryInput, benchmarks: AgencyOut['benchmarks']): Omit<AgencyOut, 'series' | 'system_series'> {
+  const a = input.agency;
+  const lookup = (scope: ScopeGroup) => {
+    const entries = new Map(benchmarks.filter((b) => b.scope === scope).map((b): [string, RankingEntry] => [`${b.metric}|${b.year}`, b]));
+    return (metric: string, year: number) => entries.get(`${metric}|${year}`);
+  };
+  const scopeOf = new Map(input.reports.map((r) => [r.id, r.scope]));
+  return {
+    id: a.id,
+    name_zh: a.name_zh,
+    name_en: a.name_en,
+    level: a.level,
+    sector: a.sector,
+    division: divisionOf(a.id),
+    province: a.province,
+    province_en: findProvince(a.province)?.en ?? a.province,
+    prefecture: a.prefecture,
+    aliases: a.aliases,
+    website: a.website || null,
+    years: sort(new Set(input.reports.map((r) => r.year))),
+    report_ids: input.reports.map((r) => r.id),
+    headlines: headlines(input.ownSeries, lookup('agency'), (id) => scopeOf.get(id) === 'agency'),
+    system_headlines: Object.keys(input.systemSummary).length > 0 ? headlines(input.systemSummary, lookup('system'), () => true) : [],
+    charts: input.charts,
+    chart_series: input.chartSeries,
+    system_chart_series: input.systemChartSeries,
+    implied: input.implied,
+    benchmarks,
+    warning_count: input.warningCount,
+  };
+}
+
+/** Warnings in their published order. */
+export const sortWarnings = (warnings: readonly WarningOut[]) =>
+  sort(
     warnings,
     (w) => w.report_id,
     (w) => w.rule,
     (w) => w.message_en,
   );
 
-  const rankable = (scope: ScopeGroup): RankableAgency[] =>
-    withSeries.map(({ agency: a, rankSeries, systemSeries }) => ({
-      id: a.id,
-      sector: a.sector,
-      level: a.level,
-      province: a.province,
-      series: scope === 'agency' ? rankSeries : systemSeries,
-    }));
-  const rankings = (['agency', 'system'] as const).flatMap((scope) => {
-    const candidates = rankable(scope);
-    return RANKED_METRICS.map((metric) => rankMetric(metric, candidates, scope)).filter((r) => scope === 'agency' || r.years.length > 0);
-  });
-  const entriesByAgency = group(
-    rankings.flatMap((r) => r.years.flatMap((y) => y.entries.map((e) => ({ ...e, metric: r.metric, scope: r.scope })))),
-    (e) => e.agency_id,
+/** Problems of one file in file order. */
+export const sortProblems = (problems: readonly Problem[]) =>
+  sort(
+    problems,
+    (p) => p.line,
+    (p) => p.column,
   );
-  const warningsByAgency = group(sortedWarnings, (w) => w.agency_id);
-  const chartSeries = (series: Record<string, SeriesPoint[]>) =>
-    Object.fromEntries(Object.entries(series).filter(([metric]) => CHART_METRICS.has(metric)));
-  const agencyOuts: AgencyOut[] = withSeries.map(({ agency: a, reports: own, series, systemSeries, implied }) => {
-    const benchmarks = entriesByAgency.get(a.id) ?? [];
-    const lookup = (scope: ScopeGroup) => {
-      const entries = new Map(benchmarks.filter((b) => b.scope === scope).map((b): [string, RankingEntry] => [`${b.metric}|${b.year}`, b]));
-      return (metric: string, year: number) => entries.get(`${metric}|${year}`);
-    };
-    const scopeOf = (id: string) => withEra.get(id)?.scope;
-    return {
-      id: a.id,
-      name_zh: a.name_zh,
-      name_en: a.name_en,
-      level: a.level,
-      sector: a.sector,
-      division: divisionOf(a.id),
-      province: a.province,
-      province_en: findProvince(a.province)?.en ?? a.province,
-      prefecture: a.prefecture,
-      aliases: a.aliases,
-      website: a.website || null,
-      years: sort(new Set(own.map((r) => r.year))),
-      report_ids: own.map((r) => r.id),
-      headlines: headlines(series, lookup('agency'), (id) => scopeOf(id) === 'agency'),
-      system_headlines: Object.keys(systemSeries).length > 0 ? headlines(systemSeries, lookup('system'), () => true) : [],
-      charts: AGENCY_CHARTS.filter((c) => c.series.some((s) => series[s.metric] !== undefined)).map((c) => c.id),
-      chart_series: chartSeries(series),
-      system_chart_series: chartSeries(systemSeries),
-      implied,
-      series,
-      system_series: systemSeries,
-      benchmarks,
-      warning_count: warningsByAgency.get(a.id)?.length ?? 0,
-    };
-  });
 
-  const tables = [metrics, agencies, reports, figures, corrections];
-  const problems = tables.flatMap((t) =>
-    sort(
-      t.problems,
-      (p) => p.line,
-      (p) => p.column,
-    ),
+/** Fold problems located in the figure file, given each row's fields (located by the caller). */
+export function locatedProblems(
+  file: string,
+  problems: readonly FoldProblem[],
+  at: (line: number, column: FoldProblem['column']) => { line: number; column: number },
+): Problem[] {
+  return problems.map((p) => ({ file, ...at(p.line, p.column), message: p.message }));
+}
+
+export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildResult {
+  const cat = readCatalogue(texts, options);
+  const figures = readTable(cat.path('figures'), texts.figures, COLUMNS.figures, figureRow);
+  rejectAll(figures, cat.metrics);
+  rejectAll(figures, cat.reports);
+  keepRows(figures, (row) => checkFigure(cat, row.value));
+  const rowsByAgency = new Map<string, StoredFigure[]>();
+  const rowAt = new Map<number, Row<FigureRowValue>>();
+  for (const row of figures.rows) {
+    const agency = cat.reportById.get(row.value.report_id)?.agency_id ?? '';
+    const list = rowsByAgency.get(agency) ?? [];
+    list.push(storedFigure(row));
+    rowsByAgency.set(agency, list);
+    rowAt.set(row.record.line, row);
+  }
+
+  const folds = sort(cat.agencies.rows, (r) => r.value.id).map((r) => foldAgency(cat, r.value, rowsByAgency.get(r.value.id) ?? []));
+  const foldProblems = folds.flatMap((f) => f.problems);
+  const rejectedLines = new Set(foldProblems.map((p) => p.line));
+  figures.problems.push(...locatedProblems(figures.file, foldProblems, (line, column) => rowAt.get(line)?.at(column) ?? { line, column: 1 }));
+  figures.rejected += rejectedLines.size;
+  figures.rows = figures.rows.filter((r) => !rejectedLines.has(r.record.line));
+
+  const values = new Map(folds.flatMap((f) => [...f.correctedValues]));
+  const correctionOuts = checkCorrections(cat, figures, values);
+  const inputs = folds.map(summaryInput);
+  const rankings = rankAgencies(inputs);
+  const benchmarks = benchmarksByAgency(rankings);
+  const agencyOuts: AgencyOut[] = folds.map((fold, i) => ({
+    ...agencySummary(inputs[i] as AgencySummaryInput, benchmarks.get(fold.agency.id) ?? []),
+    series: fold.series,
+    system_series: fold.systemSeries,
+  }));
+  const warnings = sortWarnings(folds.flatMap((f) => f.warnings));
+  const reportOuts = sort(
+    folds.flatMap((f) => f.reports),
+    (r) => r.id,
   );
+
+  const tables = [cat.metrics, cat.agencies, cat.reports, figures, cat.corrections];
+  const problems = tables.flatMap((t) => sortProblems(t.problems));
   return {
     dataset: {
-      metrics: metricList,
+      metrics: cat.metricList,
       agencies: agencyOuts,
       reports: reportOuts,
-      figures: allFigures,
-      warnings: sortedWarnings,
+      figures: folds.flatMap((f) => f.figures),
+      warnings,
       rankings,
       corrections: correctionOuts,
       coverage: coverage(
-        agencies.rows.map((r) => r.value),
+        cat.agencies.rows.map((r) => r.value),
         reportOuts,
         figures.rows.length,
       ),
     },
     problems,
-    warnings: sortedWarnings,
+    warnings,
     summary: tables.map((t) => ({ file: t.file, read: t.read, accepted: t.rows.length, rejected: t.rejected })),
   };
 }

@@ -4,7 +4,8 @@
  */
 import type { z } from 'astro/zod';
 import { showInvisible } from '../core/characters.ts';
-import { decodeUtf8, parseCsv, type CsvRecord, type EncodingProblem } from './csv.ts';
+import { decodeUtf8, parseCsv, type CsvRecord, type CsvTable, type EncodingProblem } from './csv.ts';
+import type { CsvStream } from './csv-stream.ts';
 
 /** A located problem in a curated file. */
 export interface Problem {
@@ -97,6 +98,54 @@ export interface ReadOptions {
   mayBeEmpty?: boolean;
 }
 
+/** Why the header cannot be used (columns missing or twice), as problems; none when it is fine. */
+function headerProblems(file: string, csv: Pick<CsvTable, 'header' | 'headerPositions'>, columns: readonly string[], read: number): Problem[] {
+  const problems: Problem[] = [];
+  const headerEnd = csv.headerPositions.at(-1) ?? { line: 1, column: 1 };
+  const missing = columns.filter((c) => !csv.header.includes(c));
+  const duplicated = csv.header.filter((h, i) => h !== '' && csv.header.indexOf(h) !== i);
+  for (const c of missing) {
+    problems.push({
+      file,
+      ...headerEnd,
+      message: `required column "${c}" is missing from the header; add it (columns: ${columns.join(',')}). ${allRejected(read)}`,
+    });
+  }
+  for (const c of new Set(duplicated)) {
+    const i = csv.header.lastIndexOf(c);
+    problems.push({
+      file,
+      ...(csv.headerPositions[i] ?? headerEnd),
+      message: `column "${c}" appears twice in the header; remove one. ${allRejected(read)}`,
+    });
+  }
+  return problems;
+}
+
+/** Validate one record against the row schema: the row, or its located problems. */
+function validateRecord<S extends z.ZodType<unknown, Record<string, string>>>(
+  file: string,
+  header: readonly string[],
+  record: CsvRecord,
+  schema: S,
+): { row: Row<z.output<S>>; problems: null } | { row: null; problems: Problem[] } {
+  const raw: Record<string, string> = {};
+  header.forEach((h, i) => {
+    if (h !== '') raw[h] = record.fields[i] ?? '';
+  });
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { row: new TableRow(parsed.data, record, header), problems: null };
+  const row = new TableRow(raw, record, header);
+  const problems = parsed.error.issues.map((issue): Problem => {
+    const column = typeof issue.path[0] === 'string' ? issue.path[0] : '';
+    // A character-level issue (schema.ts, cellText) points at the character rather than the field.
+    const at = issue.code === 'custom' && typeof issue.params?.at === 'number' ? issue.params.at : null;
+    const where = at === null ? row.at(column) : record.positionOf(header.indexOf(column), at);
+    return { file, ...where, message: `${column ? `${column}: ` : ''}${issue.message}` };
+  });
+  return { row: null, problems };
+}
+
 /** Parse and validate a CSV file against a row schema. `columns` are the required header names. */
 export function readTable<S extends z.ZodType<unknown, Record<string, string>>>(
   file: string,
@@ -122,25 +171,9 @@ export function readTable<S extends z.ZodType<unknown, Record<string, string>>>(
     table.unusable = 'it is empty';
     return table;
   }
-  const headerEnd = csv.headerPositions.at(-1) ?? { line: 1, column: 1 };
-  const missing = columns.filter((c) => !csv.header.includes(c));
-  const duplicated = csv.header.filter((h, i) => h !== '' && csv.header.indexOf(h) !== i);
-  if (missing.length > 0 || duplicated.length > 0) {
-    for (const c of missing) {
-      problems.push({
-        file,
-        ...headerEnd,
-        message: `required column "${c}" is missing from the header; add it (columns: ${columns.join(',')}). ${allRejected(read)}`,
-      });
-    }
-    for (const c of new Set(duplicated)) {
-      const i = csv.header.lastIndexOf(c);
-      problems.push({
-        file,
-        ...(csv.headerPositions[i] ?? headerEnd),
-        message: `column "${c}" appears twice in the header; remove one. ${allRejected(read)}`,
-      });
-    }
+  const wrongHeader = headerProblems(file, csv, columns, read);
+  if (wrongHeader.length > 0) {
+    problems.push(...wrongHeader);
     table.rejected = read;
     table.unusable = 'its header is wrong';
     return table;
@@ -157,24 +190,105 @@ export function readTable<S extends z.ZodType<unknown, Record<string, string>>>(
   }
 
   for (const record of csv.records) {
-    const raw: Record<string, string> = {};
-    csv.header.forEach((h, i) => {
-      if (h !== '') raw[h] = record.fields[i] ?? '';
-    });
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      const row = new TableRow(raw, record, csv.header);
-      for (const issue of parsed.error.issues) {
-        const column = typeof issue.path[0] === 'string' ? issue.path[0] : '';
-        // A character-level issue (schema.ts, cellText) points at the character rather than the field.
-        const at = issue.code === 'custom' && typeof issue.params?.at === 'number' ? issue.params.at : null;
-        const where = at === null ? row.at(column) : record.positionOf(csv.header.indexOf(column), at);
-        problems.push({ file, ...where, message: `${column ? `${column}: ` : ''}${issue.message}` });
-      }
+    const result = validateRecord(file, csv.header, record, schema);
+    if (result.row) {
+      table.rows.push(result.row);
+    } else {
+      problems.push(...result.problems);
       table.rejected++;
-      continue;
     }
-    table.rows.push(new TableRow(parsed.data, record, csv.header));
+  }
+  return table;
+}
+
+/** A file read in pieces (csv-stream.ts): its accepted rows are handed on, not kept. */
+export type StreamedTable = Omit<Table<never>, 'rows'> & {
+  /** Rows accepted: read − rejected. */
+  accepted: number;
+};
+
+/**
+ * Validate a file read in pieces, as readTable does a whole one, handing each row that passes its schema to
+ * `accept`, which may still reject it with errors (checks against other files). `rejectAllBecause` names a file
+ * that could not be used: then every row that passes validation is rejected, with one error at the first
+ * (see rejectAll).
+ */
+export async function streamTable<S extends z.ZodType<unknown, Record<string, string>>>(
+  file: string,
+  stream: CsvStream,
+  columns: readonly string[],
+  schema: S,
+  accept: (row: Row<z.output<S>>) => RowError[],
+  rejectAllBecause: Table<unknown> | null = null,
+): Promise<StreamedTable> {
+  const table: StreamedTable = { file, read: 0, accepted: 0, rejected: 0, problems: [], unusable: null };
+  let header: string[] | null = null;
+  let headerUnusable = false;
+  let firstHeaderPositions: CsvTable['headerPositions'] = [];
+  let passedFirst: number | null = null;
+  let passed = 0;
+  for await (const part of stream.parts) {
+    if (header === null) {
+      header = part.header;
+      firstHeaderPositions = part.headerPositions;
+      if (header.length === 0) {
+        table.problems.push({ file, line: 1, column: 1, message: `the file is empty; it needs a header row: ${columns.join(',')}` });
+        table.unusable = 'it is empty';
+      } else {
+        headerUnusable = headerProblems(file, part, columns, 0).length > 0;
+      }
+    }
+    table.read += part.records.length + part.problems.length;
+    table.rejected += part.problems.length;
+    table.problems.push(...part.problems.map((p) => ({ file, ...p })));
+    if (table.unusable !== null || headerUnusable) continue;
+    for (const record of part.records) {
+      const result = validateRecord(file, header, record, schema);
+      if (!result.row) {
+        table.problems.push(...result.problems);
+        table.rejected++;
+        continue;
+      }
+      if (rejectAllBecause) {
+        passedFirst ??= record.line;
+        passed++;
+        continue;
+      }
+      const errors = accept(result.row);
+      for (const e of errors) table.problems.push({ file, ...result.row.at(e.column), message: `${e.column}: ${e.message}` });
+      if (errors.length > 0) table.rejected++;
+      else table.accepted++;
+    }
+  }
+  const encoding = stream.encoding();
+  if (encoding) {
+    // As readTable: one error for the whole file.
+    const message = `${notUtf8(file, encoding.head, encoding.problem)}. ${allRejected(table.read)}`;
+    return {
+      file,
+      read: table.read,
+      accepted: 0,
+      rejected: table.read,
+      problems: [{ file, line: encoding.problem.line, column: encoding.problem.column, message }],
+      unusable: 'it is not UTF-8',
+    };
+  }
+  if (headerUnusable && header) {
+    // The header came with the first piece; its problems name every row read.
+    table.problems.push(...headerProblems(file, { header, headerPositions: firstHeaderPositions }, columns, table.read));
+    table.rejected = table.read;
+    table.accepted = 0;
+    table.unusable = 'its header is wrong';
+    return table;
+  }
+  if (table.unusable === null && table.read === 0) {
+    table.problems.push({ file, line: 1, column: 1, message: 'the file has a header but no rows; a dataset needs at least one row in each file' });
+    table.unusable = 'it has no rows';
+  }
+  if (rejectAllBecause && passedFirst !== null) {
+    table.problems.push(rejectAllProblem(table.file, passedFirst, passed, rejectAllBecause));
+    table.rejected += passed;
+    table.unusable = `${rejectAllBecause.file.split('/').pop() ?? rejectAllBecause.file} could not be used`;
   }
   return table;
 }
@@ -184,20 +298,30 @@ export function readTable<S extends z.ZodType<unknown, Record<string, string>>>(
  * repeat one cause hundreds of times ("unknown agency" for every report when agencies.csv is not UTF-8). One
  * error, at the first such row, names the cause.
  */
-export function rejectAll<T>(table: Table<T>, cause: Table<unknown>): void {
+export function rejectAll<T>(table: Table<T>, cause: Table<unknown> | StreamedTable): void {
   const [first] = table.rows;
-  const why = cause.unusable ?? (cause.rows.length === 0 ? 'none of its rows was accepted' : null);
+  const why = unusableWhy(cause);
   if (!first || why === null) return;
-  const name = cause.file.split('/').pop() ?? cause.file;
-  table.problems.push({
-    file: table.file,
-    line: first.record.line,
-    column: 1,
-    message: `not checked: ${name} could not be used (${why}; see its errors), so ${table.rows.length === 1 ? 'the one row' : `the ${table.rows.length} rows`} of this file that passed validation ${table.rows.length === 1 ? 'was' : 'were'} rejected too`,
-  });
+  table.problems.push(rejectAllProblem(table.file, first.record.line, table.rows.length, cause));
   table.rejected += table.rows.length;
   table.rows = [];
-  table.unusable = `${name} could not be used`;
+  table.unusable = `${cause.file.split('/').pop() ?? cause.file} could not be used`;
+}
+
+/** Why a file cannot be relied on by the files that refer to it, or null. */
+export function unusableWhy(cause: Table<unknown> | StreamedTable): string | null {
+  const accepted = 'accepted' in cause ? cause.accepted : cause.rows.length;
+  return cause.unusable ?? (accepted === 0 ? 'none of its rows was accepted' : null);
+}
+
+function rejectAllProblem(file: string, line: number, rows: number, cause: Table<unknown> | StreamedTable): Problem {
+  const name = cause.file.split('/').pop() ?? cause.file;
+  return {
+    file,
+    line,
+    column: 1,
+    message: `not checked: ${name} could not be used (${unusableWhy(cause)}; see its errors), so ${rows === 1 ? 'the one row' : `the ${rows} rows`} of this file that passed validation ${rows === 1 ? 'was' : 'were'} rejected too`,
+  };
 }
 
 /** A reason to reject a row found bad after parsing (by a check across rows or files). */
