@@ -122,7 +122,6 @@ export const en: Messages = {
   dataFile: 'File',
   dataFileWhat: 'Contents',
   dataFigures: 'Every figure (including totals computed from their parts), each with its source',
-  dataDataset: 'Agencies, reports, figures, metrics and data-quality flags in one JSON file',
   dataMetrics: 'The metric catalogue (the data dictionary below)',
   dataPerAgency: 'Per-agency CSV and JSON: under "Download" on each agency page',
   dataDictionary: 'Data dictionary',

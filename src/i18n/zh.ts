@@ -113,7 +113,6 @@ export const zh = {
   dataFile: '文件',
   dataFileWhat: '内容',
   dataFigures: '全部数字（含由构成项计算的合计），每行附来源',
-  dataDataset: '机关、报告、数字、指标和数据质量提示，一个 JSON 文件',
   dataMetrics: '指标目录（本页下方的数据字典）',
   dataPerAgency: '每个机关的 CSV 和 JSON：在机关页面的“下载”处',
   dataDictionary: '数据字典',

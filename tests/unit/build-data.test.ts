@@ -53,14 +53,7 @@ describe('scripts/build-data.ts', () => {
         expect(files).toContain(path);
       }
     }
-    for (const path of [
-      '/.data-build',
-      '/downloads/dataset.json',
-      '/downloads/figures.csv',
-      '/downloads/metrics.csv',
-      '/downloads/series.json',
-      '/site.json',
-    ]) {
+    for (const path of ['/.data-build', '/downloads/figures.csv', '/downloads/metrics.csv', '/downloads/series.json', '/site.json']) {
       expect(files).toContain(path);
     }
     // Rankings of the bodies' own figures for every ranked metric; whole-jurisdiction totals where any exist.
@@ -78,6 +71,8 @@ describe('scripts/build-data.ts', () => {
     ]);
     // The series index sits beside the per-agency folder, where no agency id can be named like it.
     expect(files).not.toContain('/downloads/series/index.json');
+    // No whole-dataset JSON: figures.csv holds every figure, and each agency's JSON its own.
+    expect(files).not.toContain('/downloads/dataset.json');
     expect(treeA).toEqual(treeB);
     expect(treeA['/downloads/agencies/511100-jt.csv']).toContain('511100-jt-2021,gov2021,agency,proactive.total,');
   });

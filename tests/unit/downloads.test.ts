@@ -10,7 +10,6 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { AGENCY_CHARTS } from '../../src/lib/core/chart-specs.ts';
 import { csvLines, defuseCell } from '../../src/lib/core/csv-write.ts';
-import { downloadFiles } from '../../src/lib/pipeline/downloads.ts';
 import { generatedFiles } from '../../src/lib/pipeline/outputs.ts';
 import { agencyChartView } from '../../src/lib/site/agency-view.ts';
 import { chartCsv } from '../../src/lib/site/embeds.ts';
@@ -155,7 +154,7 @@ describe('every CSV the project writes is defused', () => {
     );
     const result = build({ figures });
     expect(result.problems).toEqual([]);
-    const csv = text(new Map(downloadFiles(result.dataset)).get('figures.csv') ?? '');
+    const csv = text(new Map(generatedFiles(result.dataset)).get('downloads/figures.csv') ?? '');
     expect(csv).toContain(`,-3,exact,no,'+x,'-y,`);
     expect(csv).toContain(`,percent,-12.5,exact,no,'-z,,`);
   });

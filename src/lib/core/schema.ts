@@ -602,12 +602,39 @@ export const siteIndexOut = z.object({
 export type SiteIndex = z.infer<typeof siteIndexOut>;
 
 /**
- * generated/agencies/<id>.json: one agency with its benchmarks, figures and warnings. The full series are
- * not repeated here (pages draw chart_series; the compare page reads downloads/series/<id>.json).
+ * generated/agencies/<id>.json: one agency with its benchmarks and warnings, for its pages. Its figures are in
+ * its download file (agencyDownloadOut), written once for the site and for readers; the full series are in
+ * downloads/series/<id>.json (the compare page).
  */
 export const agencyDetailOut = z.object({
   agency: agencyOut.omit({ series: true, system_series: true }),
-  figures: z.array(figureOut),
   warnings: z.array(warningOut),
 });
 export type AgencyDetail = z.infer<typeof agencyDetailOut>;
+
+/** An agency as published in downloads: its identity and coverage, not the site's derived views. */
+export const agencyRecordOut = agencySummaryOut.pick({
+  id: true,
+  name_zh: true,
+  name_en: true,
+  level: true,
+  sector: true,
+  division: true,
+  province: true,
+  province_en: true,
+  prefecture: true,
+  aliases: true,
+  website: true,
+  years: true,
+  report_ids: true,
+});
+export type AgencyRecord = z.infer<typeof agencyRecordOut>;
+
+/** generated/downloads/agencies/<id>.json: the agency, its reports, every figure (stated and derived) and its warnings. */
+export const agencyDownloadOut = z.object({
+  agency: agencyRecordOut,
+  reports: z.array(reportOut),
+  figures: z.array(figureOut),
+  warnings: z.array(warningOut),
+});
+export type AgencyDownload = z.infer<typeof agencyDownloadOut>;

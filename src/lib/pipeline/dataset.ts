@@ -40,7 +40,17 @@ import {
 } from '../core/schema.ts';
 import { eraOf, type Era } from '../core/templates.ts';
 import { daysLate, deadline } from './timeliness.ts';
-import { keepRows, readTable, rejectAll, unusableWhy, type Problem, type RowError, type Row, type StreamedTable, type Table } from './tables.ts';
+import {
+  keepRows,
+  readTable,
+  rejectAll,
+  unusableWhy,
+  type Problem,
+  type RowError,
+  type Row,
+  type StreamedTable,
+  type Table,
+} from './tables.ts';
 
 type FigureRowValue = z.output<typeof figureRow>;
 
@@ -300,7 +310,11 @@ export function foldAgency(cat: Catalogue, agency: AgencyRow, rows: readonly Sto
     firstLine.set(f.report_id, lines);
     const first = lines.get(f.metric);
     if (first !== undefined) {
-      problems.push({ line: f.line, column: 'metric', message: `metric: duplicate figure: report ${f.report_id} already has "${f.metric}" on line ${first}` });
+      problems.push({
+        line: f.line,
+        column: 'metric',
+        message: `metric: duplicate figure: report ${f.report_id} already has "${f.metric}" on line ${first}`,
+      });
       continue;
     }
     lines.set(f.metric, f.line);
@@ -397,7 +411,9 @@ function rejectInexactSums(rows: StoredFigure[], metricList: readonly MetricOut[
   for (const [reportId, total] of magnitude) {
     if (total <= Number.MAX_SAFE_INTEGER) continue;
     const stated = new Map(
-      rows.filter((r) => r.report_id === reportId).map(({ line: _line, ...r }): [string, FigureOut] => [r.metric, { ...r, derived: false }]),
+      rows
+        .filter((r) => r.report_id === reportId)
+        .map(({ line: _line, ...r }): [string, FigureOut] => [r.metric, { ...r, derived: false }]),
     );
     const parts = new Map<string, string>();
     for (const o of deriveReportFigures(reportId, stated, metricList).overflows) for (const p of o.parts) parts.set(p, o.metric);
@@ -420,7 +436,11 @@ function rejectInexactSums(rows: StoredFigure[], metricList: readonly MetricOut[
  * Corrections, once every agency is folded: each names a figure, and its new value must be the figure as it now
  * stands. `figures` is the figure file, to reject every correction when it could not be used.
  */
-export function checkCorrections(cat: Catalogue, figures: Table<unknown> | StreamedTable, values: Map<string, Map<string, number>>): CorrectionOut[] {
+export function checkCorrections(
+  cat: Catalogue,
+  figures: Table<unknown> | StreamedTable,
+  values: Map<string, Map<string, number>>,
+): CorrectionOut[] {
   const { corrections, reportById, metricByKey } = cat;
   rejectAll(corrections, figures);
   keepRows(corrections, (row) => {
@@ -594,7 +614,9 @@ export function buildDataset(texts: SourceTexts, options: BuildOptions): BuildRe
   const folds = sort(cat.agencies.rows, (r) => r.value.id).map((r) => foldAgency(cat, r.value, rowsByAgency.get(r.value.id) ?? []));
   const foldProblems = folds.flatMap((f) => f.problems);
   const rejectedLines = new Set(foldProblems.map((p) => p.line));
-  figures.problems.push(...locatedProblems(figures.file, foldProblems, (line, column) => rowAt.get(line)?.at(column) ?? { line, column: 1 }));
+  figures.problems.push(
+    ...locatedProblems(figures.file, foldProblems, (line, column) => rowAt.get(line)?.at(column) ?? { line, column: 1 }),
+  );
   figures.rejected += rejectedLines.size;
   figures.rows = figures.rows.filter((r) => !rejectedLines.has(r.record.line));
 

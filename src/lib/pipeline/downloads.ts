@@ -1,12 +1,21 @@
 /**
- * The public downloads: the whole dataset and each agency's figures, as CSV (tidy, one number per row, with
- * its source) and JSON, plus each agency's year series for the compare page. Pure: yields file paths and
- * contents (large files as chunks); the build script writes them.
+ * The public downloads: the whole dataset's figures as one tidy CSV (one number per row, with its source), the
+ * metric catalogue, and per agency its figures as CSV and JSON and its year series for the compare page. Each
+ * agency's files are written from that agency alone, so a build that folds agencies one by one can write them
+ * as it goes. Pure: yields file paths and contents; the build writes them.
  */
-import { group } from 'd3-array';
 import { CSV_BOM, csvLines } from '../core/csv-write.ts';
-import { stableJsonChunks, stableStringify } from '../core/json.ts';
-import { COLUMNS, type AgencyOut, type DatasetOut } from '../core/schema.ts';
+import { stableStringify } from '../core/json.ts';
+import {
+  COLUMNS,
+  type AgencyRecord,
+  type AgencySummary,
+  type FigureOut,
+  type MetricOut,
+  type ReportOut,
+  type SeriesPoint,
+  type WarningOut,
+} from '../core/schema.ts';
 import { NATIONAL_CODE } from '../core/divisions.ts';
 import { findProvince } from '../core/provinces.ts';
 
@@ -40,122 +49,165 @@ export const DOWNLOAD_COLUMNS = [
 
 type DownloadRow = Record<(typeof DOWNLOAD_COLUMNS)[number], string | number>;
 
-function tidyRow(dataset: Lookups, f: DatasetOut['figures'][number]): DownloadRow | null {
-  const report = dataset.reports.get(f.report_id);
-  const agency = report && dataset.agencies.get(report.agency_id);
-  const metric = dataset.metrics.get(f.metric);
-  if (!report || !agency || !metric) return null;
-  return {
-    agency_id: agency.id,
-    agency_name_zh: agency.name_zh,
-    agency_name_en: agency.name_en,
-    level: agency.level,
-    province: agency.province,
-    prefecture: agency.prefecture,
-    year: report.year,
-    report_id: report.id,
-    template: report.template,
-    scope: report.scope,
-    metric: f.metric,
-    label_zh: metric.label_zh,
-    label_en: metric.label_en,
-    unit: metric.unit,
-    value: f.value,
-    qualifier: f.qualifier,
-    derived: f.derived ? 'yes' : 'no',
-    locator: f.locator,
-    note: f.note,
-    source_url: report.source_url ?? '',
-    official: report.official === null ? '' : report.official ? 'yes' : 'no',
-  };
+/** One agency's part of the downloads: what its files are written from. */
+export interface AgencyDownloadInput {
+  agency: AgencyRecord;
+  reports: readonly ReportOut[];
+  /** Stated and derived, report by report. */
+  figures: readonly FigureOut[];
+  warnings: readonly WarningOut[];
+  /** Year series of its own work, every metric. */
+  series: Readonly<Record<string, readonly SeriesPoint[]>>;
 }
 
-interface Lookups {
-  agencies: Map<string, AgencyOut>;
-  reports: Map<string, DatasetOut['reports'][number]>;
-  metrics: Map<string, DatasetOut['metrics'][number]>;
-}
+/** The header of the tidy CSV, with a byte-order mark so Excel reads the Chinese text. */
+export const TIDY_HEADER = CSV_BOM + csvLines(DOWNLOAD_COLUMNS, []);
 
-const CSV_CHUNK_ROWS = 5000;
-
-/** The tidy CSV of some figures, with a byte-order mark so Excel reads the Chinese text, in chunks of rows. */
-function* tidyCsv(lookups: Lookups, figures: readonly DatasetOut['figures'][number][]): Generator<string> {
-  yield CSV_BOM + csvLines(DOWNLOAD_COLUMNS, []);
-  for (let start = 0; start < figures.length; start += CSV_CHUNK_ROWS) {
-    const rows = figures.slice(start, start + CSV_CHUNK_ROWS).flatMap((f) => tidyRow(lookups, f) ?? []);
-    yield csvLines(DOWNLOAD_COLUMNS, rows, { header: false });
-  }
+/** Tidy CSV lines (no header) of one agency's figures. */
+export function tidyLines(input: AgencyDownloadInput, metrics: ReadonlyMap<string, MetricOut>): string {
+  const reports = new Map(input.reports.map((r) => [r.id, r]));
+  const agency = input.agency;
+  const rows = input.figures.flatMap((f): DownloadRow[] => {
+    const report = reports.get(f.report_id);
+    const metric = metrics.get(f.metric);
+    if (!report || !metric) return [];
+    return [
+      {
+        agency_id: agency.id,
+        agency_name_zh: agency.name_zh,
+        agency_name_en: agency.name_en,
+        level: agency.level,
+        province: agency.province,
+        prefecture: agency.prefecture,
+        year: report.year,
+        report_id: report.id,
+        template: report.template,
+        scope: report.scope,
+        metric: f.metric,
+        label_zh: metric.label_zh,
+        label_en: metric.label_en,
+        unit: metric.unit,
+        value: f.value,
+        qualifier: f.qualifier,
+        derived: f.derived ? 'yes' : 'no',
+        locator: f.locator,
+        note: f.note,
+        source_url: report.source_url ?? '',
+        official: report.official === null ? '' : report.official ? 'yes' : 'no',
+      },
+    ];
+  });
+  return csvLines(DOWNLOAD_COLUMNS, rows, { header: false });
 }
 
 /** An agency as published in downloads: its identity and coverage, not the site's derived views. */
-function agencyRecord({ headlines: _headlines, series: _series, benchmarks: _benchmarks, charts: _charts, ...record }: AgencyOut) {
-  return record;
-}
-
-/** All download files, keyed by path relative to the downloads folder. */
-export function* downloadFiles(dataset: DatasetOut): Generator<[string, FileContent]> {
-  const lookups: Lookups = {
-    agencies: new Map(dataset.agencies.map((a) => [a.id, a])),
-    reports: new Map(dataset.reports.map((r) => [r.id, r])),
-    metrics: new Map(dataset.metrics.map((m) => [m.key, m])),
+export function agencyRecord(a: AgencyRecord): AgencyRecord {
+  return {
+    id: a.id,
+    name_zh: a.name_zh,
+    name_en: a.name_en,
+    level: a.level,
+    sector: a.sector,
+    division: a.division,
+    province: a.province,
+    province_en: a.province_en,
+    prefecture: a.prefecture,
+    aliases: a.aliases,
+    website: a.website,
+    years: a.years,
+    report_ids: a.report_ids,
   };
-  yield ['figures.csv', tidyCsv(lookups, dataset.figures)];
-  yield [
-    'dataset.json',
-    stableJsonChunks({
-      agencies: dataset.agencies.map(agencyRecord),
-      reports: dataset.reports,
-      figures: dataset.figures,
-      metrics: dataset.metrics,
-      warnings: dataset.warnings,
-    }),
-  ];
-  yield [
-    'metrics.csv',
-    CSV_BOM +
-      csvLines(
-        COLUMNS.metrics,
-        dataset.metrics.map((m) => ({
-          ...m,
-          templates: m.templates.join('|'),
-          derived_from: m.derived_from.map((a) => `${a.mode === 'any' ? 'any:' : ''}${a.keys.join('|')}`).join(';'),
-        })),
-      ),
-  ];
-  const figuresByReport = group(dataset.figures, (f) => f.report_id);
-  const warningsByAgency = group(dataset.warnings, (w) => w.agency_id);
-  for (const agency of dataset.agencies) {
-    const figures = agency.report_ids.flatMap((id) => figuresByReport.get(id) ?? []);
-    yield [`agencies/${agency.id}.csv`, [...tidyCsv(lookups, figures)].join('')];
-    yield [
-      `agencies/${agency.id}.json`,
-      stableStringify({
-        agency: agencyRecord(agency),
-        reports: agency.report_ids.flatMap((id) => lookups.reports.get(id) ?? []),
-        figures,
-        warnings: warningsByAgency.get(agency.id) ?? [],
-      }),
-    ];
-  }
-  yield* seriesFiles(dataset, lookups);
-  yield* directoryFiles(dataset);
 }
 
 /**
- * What the directory search and the compare picker load in the browser, so that no page carries every agency:
- * a compact name index (id, Chinese and English name, aliases, chunk) fetched only when a reader searches,
- * and one file per province (national bodies: 100000) fetched when a reader opens that province.
+ * One agency's files: its figures as CSV and as JSON (the JSON is also what the site's figures page reads), and
+ * its year series with each report's source for the compare page.
  */
-function* directoryFiles(dataset: DatasetOut): Generator<[string, FileContent]> {
-  const chunk = (a: AgencyOut) => {
+export function* agencyDownloads(input: AgencyDownloadInput, metrics: ReadonlyMap<string, MetricOut>): Generator<[string, FileContent]> {
+  const id = input.agency.id;
+  yield [`agencies/${id}.csv`, TIDY_HEADER + tidyLines(input, metrics)];
+  yield [
+    `agencies/${id}.json`,
+    stableStringify({ agency: agencyRecord(input.agency), reports: input.reports, figures: input.figures, warnings: input.warnings }),
+  ];
+  yield [
+    `series/${id}.json`,
+    stableStringify({
+      id,
+      series: input.series,
+      sources: Object.fromEntries(input.reports.map((r) => [r.id, r.source_url])),
+    }),
+  ];
+}
+
+/** The metric catalogue as published. */
+export function metricsCsv(metrics: readonly MetricOut[]): string {
+  return (
+    CSV_BOM +
+    csvLines(
+      COLUMNS.metrics,
+      metrics.map((m) => ({
+        ...m,
+        templates: m.templates.join('|'),
+        derived_from: m.derived_from.map((a) => `${a.mode === 'any' ? 'any:' : ''}${a.keys.join('|')}`).join(';'),
+      })),
+    )
+  );
+}
+
+/**
+ * Files about all agencies at once, small enough to write at the end: the metric catalogue, the compare page's
+ * index (agencies and comparable metrics, with how many agencies have each), and what the directory search and
+ * the compare picker load: a compact name index fetched only when a reader searches, and one file per
+ * province (national bodies: 100000) fetched when a reader opens it.
+ */
+export function* indexDownloads(
+  metrics: readonly MetricOut[],
+  agencies: readonly AgencySummary[],
+  agenciesWithMetric: ReadonlyMap<string, number>,
+): Generator<[string, FileContent]> {
+  yield ['metrics.csv', metricsCsv(metrics)];
+  yield [
+    // Beside the series folder, not in it: no agency id can be named like it.
+    'series.json',
+    stableStringify({
+      agencies: agencies.map((a) => ({
+        id: a.id,
+        name_zh: a.name_zh,
+        name_en: a.name_en,
+        level: a.level,
+        province: a.province,
+        province_en: a.province_en,
+        prefecture: a.prefecture,
+        years: a.years,
+      })),
+      metrics: metrics
+        .filter((m) => agenciesWithMetric.has(m.key))
+        .map((m) => ({
+          key: m.key,
+          label_zh: m.label_zh,
+          label_en: m.label_en,
+          unit: m.unit,
+          group: m.group,
+          agencies: agenciesWithMetric.get(m.key),
+        })),
+    }),
+  ];
+  const chunk = (a: AgencySummary) => {
     const province = findProvince(a.province);
     return province ? `${province.code}0000` : NATIONAL_CODE;
   };
   yield [
     'directory/names.json',
-    stableStringify({ agencies: dataset.agencies.map((a) => [a.id, a.name_zh, a.name_en, a.aliases.join('|'), chunk(a)]) }),
+    stableStringify({ agencies: agencies.map((a) => [a.id, a.name_zh, a.name_en, a.aliases.join('|'), chunk(a)]) }),
   ];
-  for (const [code, list] of group(dataset.agencies, chunk)) {
+  const byChunk = new Map<string, AgencySummary[]>();
+  for (const a of agencies) {
+    const list = byChunk.get(chunk(a)) ?? [];
+    list.push(a);
+    byChunk.set(chunk(a), list);
+  }
+  for (const [code, list] of byChunk) {
     yield [
       `directory/${code}.json`,
       stableStringify({
@@ -172,49 +224,7 @@ function* directoryFiles(dataset: DatasetOut): Generator<[string, FileContent]> 
   }
 }
 
-/**
- * What the compare page loads in the browser: an index of agencies and comparable metrics, and one small
- * file of year series per agency (only the agencies a reader picks are fetched).
- */
-function* seriesFiles(dataset: DatasetOut, lookups: Lookups): Generator<[string, FileContent]> {
-  const agenciesWithMetric = new Map<string, number>();
-  for (const agency of dataset.agencies) {
-    for (const metric of Object.keys(agency.series)) agenciesWithMetric.set(metric, (agenciesWithMetric.get(metric) ?? 0) + 1);
-  }
-  yield [
-    // Beside the series folder, not in it: no agency id can be named like it.
-    'series.json',
-    stableStringify({
-      agencies: dataset.agencies.map((a) => ({
-        id: a.id,
-        name_zh: a.name_zh,
-        name_en: a.name_en,
-        level: a.level,
-        province: a.province,
-        province_en: a.province_en,
-        prefecture: a.prefecture,
-        years: a.years,
-      })),
-      metrics: dataset.metrics
-        .filter((m) => agenciesWithMetric.has(m.key))
-        .map((m) => ({
-          key: m.key,
-          label_zh: m.label_zh,
-          label_en: m.label_en,
-          unit: m.unit,
-          group: m.group,
-          agencies: agenciesWithMetric.get(m.key),
-        })),
-    }),
-  ];
-  for (const agency of dataset.agencies) {
-    yield [
-      `series/${agency.id}.json`,
-      stableStringify({
-        id: agency.id,
-        series: agency.series,
-        sources: Object.fromEntries(agency.report_ids.map((id) => [id, lookups.reports.get(id)?.source_url ?? null])),
-      }),
-    ];
-  }
+/** Count, per metric, the agencies whose own series has it (for the compare index). */
+export function countMetrics(counts: Map<string, number>, series: Readonly<Record<string, unknown>>): void {
+  for (const metric of Object.keys(series)) counts.set(metric, (counts.get(metric) ?? 0) + 1);
 }

@@ -143,42 +143,106 @@ export async function recoverUnfinishedOutput(outDir: string): Promise<void> {
 
 let tempCount = 0;
 
+/** A file being written in pieces (the whole-dataset CSV, written as agencies are folded). */
+export interface Appender {
+  write(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A new output being written into a temporary folder beside `outDir`, swapped in by commit() only when complete;
+ * discard() removes it, leaving the previous output as it was. Two files with one path, or a path that cannot be
+ * a file, throw OutputError.
+ */
+export class OutputFolder {
+  count = 0;
+  readonly #target: string;
+  readonly #temp: string;
+  readonly #written = new Set<string>([OUTPUT_MARKER]);
+
+  private constructor(target: string, temp: string) {
+    this.#target = target;
+    this.#temp = temp;
+  }
+
+  static async open(outDir: string): Promise<OutputFolder> {
+    const target = await realPathOf(outDir);
+    const parent = dirname(target);
+    const name = basename(target);
+    await mkdir(parent, { recursive: true });
+    await recoverFromKilledBuild(parent, name);
+    const temp = join(parent, `${name}.tmp.new.${process.pid}.${++tempCount}`);
+    await mkdir(temp);
+    await writeFile(join(temp, OUTPUT_MARKER), MARKER_TEXT);
+    return new OutputFolder(target, temp);
+  }
+
+  #claim(path: string): string {
+    const problem = pathProblem(path);
+    if (problem) throw new OutputError(`cannot write ${shorten(path)}: ${problem}`);
+    if (this.#written.has(path))
+      throw new OutputError(`two generated files would both be ${path}; an id collides with a generated file name`);
+    this.#written.add(path);
+    this.count++;
+    return join(this.#temp, path);
+  }
+
+  async write(path: string, content: FileContent): Promise<void> {
+    await writeContent(this.#claim(path), content);
+  }
+
+  async append(path: string): Promise<Appender> {
+    const target = this.#claim(path);
+    await mkdir(dirname(target), { recursive: true });
+    const handle = await open(target, 'wx');
+    let buffer: string[] = [];
+    let size = 0;
+    return {
+      write: async (text) => {
+        buffer.push(text);
+        size += text.length;
+        if (size < 1 << 20) return;
+        await handle.write(buffer.join(''));
+        buffer = [];
+        size = 0;
+      },
+      close: async () => {
+        await handle.write(buffer.join(''));
+        await handle.close();
+      },
+    };
+  }
+
+  async commit(): Promise<void> {
+    const parent = dirname(this.#target);
+    if (existsSync(this.#target)) {
+      const old = join(parent, `${basename(this.#target)}.tmp.old.${process.pid}.${tempCount}`);
+      await rename(this.#target, old);
+      await rename(this.#temp, this.#target);
+      await rm(old, { recursive: true, force: true });
+    } else {
+      await rename(this.#temp, this.#target);
+    }
+  }
+
+  async discard(): Promise<void> {
+    await rm(this.#temp, { recursive: true, force: true });
+  }
+}
+
 /**
  * Write every file into a temporary folder beside `outDir`, then swap it in. Throws OutputError (after
  * removing the temporary folder) when two files would share a path or a path cannot be a file; any other
  * failure also leaves the previous output in place. Returns the number of files written.
  */
 export async function replaceOutputFolder(outDir: string, files: Iterable<[string, FileContent]>): Promise<number> {
-  const target = await realPathOf(outDir);
-  const parent = dirname(target);
-  const name = basename(target);
-  await mkdir(parent, { recursive: true });
-  await recoverFromKilledBuild(parent, name);
-  const temp = join(parent, `${name}.tmp.new.${process.pid}.${++tempCount}`);
-  await mkdir(temp);
-  let count = 0;
+  const folder = await OutputFolder.open(outDir);
   try {
-    await writeFile(join(temp, OUTPUT_MARKER), MARKER_TEXT);
-    const written = new Set<string>([OUTPUT_MARKER]);
-    for (const [path, content] of files) {
-      const problem = pathProblem(path);
-      if (problem) throw new OutputError(`cannot write ${shorten(path)}: ${problem}`);
-      if (written.has(path)) throw new OutputError(`two generated files would both be ${path}; an id collides with a generated file name`);
-      written.add(path);
-      await writeContent(join(temp, path), content);
-      count++;
-    }
-    if (existsSync(target)) {
-      const old = join(parent, `${name}.tmp.old.${process.pid}.${tempCount}`);
-      await rename(target, old);
-      await rename(temp, target);
-      await rm(old, { recursive: true, force: true });
-    } else {
-      await rename(temp, target);
-    }
+    for (const [path, content] of files) await folder.write(path, content);
+    await folder.commit();
   } catch (error) {
-    await rm(temp, { recursive: true, force: true });
+    await folder.discard();
     throw error;
   }
-  return count;
+  return folder.count;
 }

@@ -10,6 +10,8 @@ import type { z } from 'astro/zod';
 import { generatedDir } from '../core/paths.ts';
 import {
   agencyDetailOut,
+  agencyDownloadOut,
+  type AgencyDownload,
   metricRankingOut,
   siteIndexOut,
   type AgencyDetail,
@@ -25,14 +27,16 @@ import {
 export interface SiteData {
   index: SiteIndex;
   agency(id: string): AgencySummary;
-  /** The agency's series, benchmarks, figures and warnings (read from its own file). */
+  /** The agency's benchmarks, chart series and warnings (read from its own file). */
   detail(id: string): AgencyDetail;
+  /** The agency's reports and every figure of them (its download file, read when its figures page is built). */
+  figures(id: string): AgencyDownload;
   metric(key: string): MetricOut;
   report(id: string): ReportOut;
   /** Newest first. */
   reportsOf(agency: AgencySummary): ReportOut[];
   /** A report's figures, stated and derived, in catalogue order. */
-  figuresOf(detail: AgencyDetail, report: ReportOut): FigureOut[];
+  figuresOf(download: AgencyDownload, report: ReportOut): FigureOut[];
   /** The ranking of a metric among bodies' own figures (agency) or among jurisdiction totals (system). */
   ranking(metric: string, scope?: ScopeGroup): MetricRanking;
 }
@@ -72,8 +76,9 @@ export function siteData(): SiteData {
     report: (id) => lookup(reports, id, 'report'),
     reportsOf: (agency) =>
       agency.report_ids.map((id) => lookup(reports, id, 'report')).sort((a, b) => b.year - a.year || a.id.localeCompare(b.id)),
-    figuresOf: (detail, report) =>
-      detail.figures
+    figures: (id) => readGenerated(`downloads/agencies/${lookup(agencies, id, 'agency').id}.json`, agencyDownloadOut),
+    figuresOf: (download, report) =>
+      download.figures
         .filter((f) => f.report_id === report.id)
         .sort((a, b) => (metricOrder.get(a.metric) ?? 0) - (metricOrder.get(b.metric) ?? 0)),
     ranking: (metric, scope = 'agency') => {
