@@ -9,17 +9,18 @@
  * whole, so it may not be, contain or lie inside the input folder, nor be a non-empty folder the build did not
  * write (exit code 2). It is swapped in only when complete: on any failure the previous output stays.
  *
- * The build holds the whole dataset in memory. It runs in a worker thread with the process's heap limit, so
- * running out of memory ends with a message and the previous output in place, not with V8's abort; input
- * that clearly cannot fit is refused before it is read (src/lib/pipeline/source-files.ts).
+ * figures.csv is read in pieces and folded agency by agency (src/lib/pipeline/stream-build.ts), so memory does
+ * not grow with the figure rows; the other files are held whole. The build runs in a worker thread with the
+ * process's heap limit, so running out of memory ends with a message and the previous output in place, not
+ * with V8's abort; catalogue files that clearly cannot fit are refused before they are read
+ * (src/lib/pipeline/source-files.ts).
  */
 import { getHeapStatistics } from 'node:v8';
 import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
 import { showInvisible } from '../src/lib/core/characters.ts';
-import { buildDataset } from '../src/lib/pipeline/dataset.ts';
-import { generatedFiles } from '../src/lib/pipeline/outputs.ts';
-import { OutputError, recoverUnfinishedOutput, refuseOutputFolder, replaceOutputFolder } from '../src/lib/pipeline/output-folder.ts';
+import { OutputError, recoverUnfinishedOutput, refuseOutputFolder } from '../src/lib/pipeline/output-folder.ts';
+import { streamBuild } from '../src/lib/pipeline/stream-build.ts';
 import { heapSize, inputSize, readSourceFiles, tooLargeAdvice } from '../src/lib/pipeline/source-files.ts';
 import { formatProblem } from '../src/lib/pipeline/tables.ts';
 import { generatedDir } from '../src/lib/core/paths.ts';
@@ -89,7 +90,17 @@ async function build({ inDir, outDir, heapLimit }: Job): Promise<void> {
     return;
   }
 
-  const result = buildDataset(sources.files, { dir: inDir, maxYear: new Date().getUTCFullYear() });
+  let result;
+  try {
+    result = await streamBuild(sources.files, sources.figures, outDir, { dir: inDir, maxYear: new Date().getUTCFullYear() });
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    console.error(
+      showInvisible(`The output could not be written: ${error.message}. The previous output in ${outDir}/ was left as it was.`),
+    );
+    process.exitCode = 1;
+    return;
+  }
 
   for (const p of result.problems) console.error(formatProblem(p));
   for (const w of result.warnings) console.error(showInvisible(`warning ${w.rule} ${w.report_id}: ${w.message_en}`));
@@ -98,18 +109,19 @@ async function build({ inDir, outDir, heapLimit }: Job): Promise<void> {
   }
   console.error(
     `${result.problems.length} error(s), ${result.warnings.length} warning(s); ` +
-      `${result.dataset.agencies.length} agencies, ${result.dataset.reports.length} reports, ${result.dataset.figures.length} figures (stated and derived)`,
+      `${result.agencies} agencies, ${result.reports} reports, ${result.figures} figures (stated and derived)`,
   );
   if (result.problems.length > 0) {
+    await result.output.discard();
     console.error('The data has errors: fix the rows named above (nothing was written).');
     process.exitCode = 1;
     return;
   }
-
   try {
-    const count = await replaceOutputFolder(outDir, generatedFiles(result.dataset));
-    console.error(showInvisible(`wrote ${count} files to ${outDir}/`));
+    await result.output.commit();
+    console.error(showInvisible(`wrote ${result.output.count} files to ${outDir}/`));
   } catch (error) {
+    await result.output.discard();
     if (!(error instanceof OutputError)) throw error;
     console.error(
       showInvisible(`The output could not be written: ${error.message}. The previous output in ${outDir}/ was left as it was.`),

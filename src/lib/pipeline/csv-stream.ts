@@ -39,7 +39,8 @@ function safeCut(text: string): number {
   return cut;
 }
 
-export function readCsvFile(path: string): CsvStream {
+/** `readBytes`: bytes read at a time (tests read a few at a time, to cut pieces everywhere). */
+export function readCsvFile(path: string, readBytes = READ_BYTES): CsvStream {
   let problem: { problem: EncodingProblem; head: Uint8Array } | null = null;
   async function* parts(): AsyncGenerator<CsvTable> {
     const file = await open(path);
@@ -52,7 +53,7 @@ export function readCsvFile(path: string): CsvStream {
       // Text decoded so far, for the place of a bad byte: lines and the length of the last one.
       let decodedLines = 0;
       let lastLineLength = 0;
-      const buffer = Buffer.alloc(READ_BYTES);
+      const buffer = Buffer.alloc(readBytes);
       const emit = (text: string): CsvTable => {
         const part = parseCsv(text, { lineOffset, header });
         header ??= part.header;
@@ -60,7 +61,7 @@ export function readCsvFile(path: string): CsvStream {
         return part;
       };
       for (;;) {
-        const { bytesRead } = await file.read(buffer, 0, READ_BYTES, null);
+        const { bytesRead } = await file.read(buffer, 0, readBytes, null);
         const bytes = buffer.subarray(0, bytesRead);
         head ??= Uint8Array.from(bytes.subarray(0, 4096));
         let text: string;

@@ -1,23 +1,26 @@
 /**
- * Reading the five curated files from a folder: each must be a regular file, and together they must fit in
- * the memory the data build has. The build holds every row in memory (until it streams its input), and running
- * out of memory kills V8 with no message at all, so inputs that cannot fit are refused up front with one.
+ * Reading the five curated files from a folder: each must be a regular file. figures.csv, the one that grows
+ * with the data, is read in pieces (csv-stream.ts) and never held whole; the four others (agencies, reports,
+ * metrics, corrections) are read whole and must fit in the memory the data build has. Running out of memory
+ * kills V8 with no message at all, so catalogue files that cannot fit are refused up front with one.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SourceTexts } from './dataset.ts';
+import type { CatalogueTexts } from './dataset.ts';
 import type { Problem } from './tables.ts';
 
 export const SOURCE_NAMES = ['agencies', 'reports', 'figures', 'metrics', 'corrections'] as const;
 
 /**
- * Heap the data build needs: a base plus a multiple of the CSV input, measured on synthetic national data
- * (scripts/bench/synthetic.ts, 300 and 1,000 agencies × 8 years: 41 MB of CSV needed 450–510 MB of heap,
- * 136 MB needed 1.15–1.35 GB). An estimate: input just under it may still run out, which the build thread's
- * guard reports (scripts/build-data.ts); input over it is refused before it is read.
+ * Heap the data build needs: a base (one group of agencies' figure rows while they are folded, see
+ * stream-build.ts) plus a multiple of the catalogue files held whole. An estimate: input just under it may still
+ * run out, which the build thread's guard reports (scripts/build-data.ts); input over it is refused before it
+ * is read.
  */
 export const HEAP_BASE_BYTES = 64 * 2 ** 20;
 export const HEAP_PER_INPUT_BYTE = 10;
+/** The files held whole, and the one read in pieces. */
+const WHOLE = ['agencies', 'reports', 'metrics', 'corrections'] as const;
 
 /** V8 cannot hold a string longer than this (2^29 − 24 UTF-16 units); a UTF-8 file has at least as many bytes. */
 const MAX_STRING_LENGTH = 0x1fffffe8;
@@ -34,10 +37,7 @@ export const heapSize = (bytes: number) => (bytes < 2 ** 30 ? `${Math.round(byte
 export function tooLargeAdvice(inputBytes: number, atLeast = 0): string {
   const estimate = HEAP_BASE_BYTES + inputBytes * HEAP_PER_INPUT_BYTE * 1.2;
   const needed = Math.ceil(Math.max(estimate, atLeast) / 2 ** 20 / 256) * 256;
-  return (
-    'Until the data build streams its input, split the dataset or give the build more memory, e.g. ' +
-    `NODE_OPTIONS=--max-old-space-size=${needed} npm run data`
-  );
+  return `Give the build more memory, e.g. NODE_OPTIONS=--max-old-space-size=${needed} npm run data`;
 }
 
 /** Bytes of the curated files that exist (for messages). */
@@ -71,20 +71,21 @@ async function fileProblem(file: string): Promise<{ problem: string } | { size: 
 }
 
 /**
- * The five files' bytes, or the problems that stop the build before it reads anything: a file missing, a
- * folder or device in its place, or more input than the heap can hold.
+ * The four catalogue files' bytes and the path of figures.csv, or the problems that stop the build before it
+ * reads anything: a file missing, a folder or device in its place, or more catalogue than the heap can hold.
  */
 export async function readSourceFiles(
   dir: string,
   heapLimit: number,
-): Promise<{ files: SourceTexts; problems: [] } | { files: null; problems: Problem[] }> {
+): Promise<{ files: CatalogueTexts; figures: string; problems: [] } | { files: null; problems: Problem[] }> {
   const paths = SOURCE_NAMES.map((name) => join(dir, `${name}.csv`));
   const checked = await Promise.all(paths.map(fileProblem));
   const at = (file: string) => ({ file, line: 1, column: 1 });
   const problems: Problem[] = checked.flatMap((c, i) => ('problem' in c ? [{ ...at(paths[i] ?? ''), message: c.problem }] : []));
   if (problems.length > 0) return { files: null, problems };
 
-  const sizes = checked.map((c) => ('size' in c ? c.size : 0));
+  const whole = SOURCE_NAMES.flatMap((name, i) => ((WHOLE as readonly string[]).includes(name) ? [i] : []));
+  const sizes = checked.map((c, i) => ('size' in c && whole.includes(i) ? c.size : 0));
   const total = sizes.reduce((a, b) => a + b, 0);
   const largest = sizes.indexOf(Math.max(...sizes));
   const largestPath = paths[largest] ?? '';
@@ -96,7 +97,7 @@ export async function readSourceFiles(
       problems: [
         {
           ...at(largestPath),
-          message: `the file is ${megabytes(largestSize)}, more than the data build can read as one text (${megabytes(MAX_STRING_LENGTH)}); split it until the data build streams its input. Nothing was read`,
+          message: `the file is ${megabytes(largestSize)}, more than the data build can read as one text (${megabytes(MAX_STRING_LENGTH)}); only figures.csv is read in pieces. Nothing was read`,
         },
       ],
     };
@@ -108,21 +109,22 @@ export async function readSourceFiles(
         {
           ...at(largestPath),
           message:
-            `the data files add up to ${megabytes(total)} (this one ${megabytes(largestSize)}), more than the data build can hold ` +
-            `with its heap of ${heapSize(heapLimit)} (about ${megabytes(capacity)} of CSV). ${tooLargeAdvice(total)}. Nothing was read`,
+            `the agencies, reports, metrics and corrections files add up to ${megabytes(total)} (this one ${megabytes(largestSize)}), more than the data build can hold ` +
+            `with its heap of ${heapSize(heapLimit)} (about ${megabytes(capacity)} of CSV besides figures.csv, which is read in pieces). ${tooLargeAdvice(total)}. Nothing was read`,
         },
       ],
     };
   }
-  const [agencies, reports, figures, metrics, corrections] = await Promise.all(paths.map((p) => readFile(p)));
+  const read = (name: string) => readFile(join(dir, `${name}.csv`));
+  const [agencies, reports, metrics, corrections] = await Promise.all(WHOLE.map(read));
   return {
     files: {
       agencies: agencies ?? new Uint8Array(),
       reports: reports ?? new Uint8Array(),
-      figures: figures ?? new Uint8Array(),
       metrics: metrics ?? new Uint8Array(),
       corrections: corrections ?? new Uint8Array(),
     },
+    figures: join(dir, 'figures.csv'),
     problems: [],
   };
 }

@@ -99,7 +99,12 @@ export interface ReadOptions {
 }
 
 /** Why the header cannot be used (columns missing or twice), as problems; none when it is fine. */
-function headerProblems(file: string, csv: Pick<CsvTable, 'header' | 'headerPositions'>, columns: readonly string[], read: number): Problem[] {
+function headerProblems(
+  file: string,
+  csv: Pick<CsvTable, 'header' | 'headerPositions'>,
+  columns: readonly string[],
+  read: number,
+): Problem[] {
   const problems: Problem[] = [];
   const headerEnd = csv.headerPositions.at(-1) ?? { line: 1, column: 1 };
   const missing = columns.filter((c) => !csv.header.includes(c));
@@ -282,7 +287,12 @@ export async function streamTable<S extends z.ZodType<unknown, Record<string, st
     return table;
   }
   if (table.unusable === null && table.read === 0) {
-    table.problems.push({ file, line: 1, column: 1, message: 'the file has a header but no rows; a dataset needs at least one row in each file' });
+    table.problems.push({
+      file,
+      line: 1,
+      column: 1,
+      message: 'the file has a header but no rows; a dataset needs at least one row in each file',
+    });
     table.unusable = 'it has no rows';
   }
   if (rejectAllBecause && passedFirst !== null) {
