@@ -21,6 +21,7 @@ import { gzipSync } from 'node:zlib';
 import { median } from 'd3-array';
 import { agencyLines, figureLines, reportLines, syntheticAgencies, type SyntheticOptions } from './bench/synthetic.ts';
 import { COLUMNS } from '../src/lib/core/schema.ts';
+import { SOURCE_NAMES } from '../src/lib/pipeline/source-files.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -242,6 +243,15 @@ async function inspectDist(dist: string) {
   return { pages: pages.length, files: files.length, total, byType };
 }
 
+/** Bytes of the files in a folder and below. */
+async function folderSize(dir: string): Promise<number> {
+  let total = 0;
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) total += (await stat(join(e.parentPath, e.name))).size;
+  }
+  return total;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // The run.
 
@@ -272,30 +282,15 @@ try {
   const rss = (m: Measured) => (m.peakRss === null ? 'n/a' : bytes(m.peakRss));
   const cpu = (m: Measured) => (m.cpuMs === null ? 'n/a' : duration(m.cpuMs));
 
-  const compute = await measure('data build, in memory only', ['scripts/bench/compute.ts', input], {}, join(root, 'compute.log'));
-  const c = compute.code === 0 ? (JSON.parse(compute.log.trim().split('\n').at(-1) ?? '{}') as Record<string, number>) : null;
-  rows.push([
-    'data build, in memory only (read + validate + derive)',
-    duration(compute.ms),
-    cpu(compute),
-    rss(compute),
-    c
-      ? `read ${duration(c.readMs ?? 0)}, buildDataset ${duration(c.buildMs ?? 0)}; ${count(c.rowsRead ?? 0)} rows read, ${count(c.figures ?? 0)} figures out, ${count(c.warnings ?? 0)} warnings, ${count(c.errors ?? 0)} errors`
-      : failure(compute),
-  ]);
-
   const data = await measure(
     'data build',
     ['scripts/build-data.ts', '--in', input, '--out', generated],
     { GENERATED_DIR: generated },
     join(root, 'data-build.log'),
   );
-  let outSize = 0;
-  if (data.code === 0) {
-    for (const e of await readdir(generated, { recursive: true, withFileTypes: true })) {
-      if (e.isFile()) outSize += (await stat(join(e.parentPath, e.name))).size;
-    }
-  }
+  let inSize = 0;
+  for (const name of SOURCE_NAMES) inSize += (await stat(join(input, `${name}.csv`))).size;
+  const outSize = data.code === 0 ? await folderSize(generated) : 0;
   const summary = /(\d+) error\(s\), (\d+) warning\(s\); (\d+) agencies, (\d+) reports, (\d+) figures/.exec(data.log);
   rows.push([
     'data build (`scripts/build-data.ts`)',
@@ -305,7 +300,7 @@ try {
     data.code !== 0
       ? // The build prints its summary once validation is done and before it writes anything.
         `${failure(data)}${summary ? ' — after validation, while writing the output' : ''}`
-      : `${summary ? `${count(Number(summary[3]))} agencies, ${count(Number(summary[4]))} reports, ${count(Number(summary[5]))} figures; ` : ''}output ${bytes(outSize)}`,
+      : `${summary ? `${count(Number(summary[3]))} agencies, ${count(Number(summary[4]))} reports, ${count(Number(summary[5]))} figures; ` : ''}input ${bytes(inSize)}, output ${bytes(outSize)} (${(outSize / inSize).toFixed(2)}× the input)`,
   ]);
 
   let pageTable: string[] = [];
