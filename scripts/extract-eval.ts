@@ -120,7 +120,7 @@ for (const page of read.pages) {
   }
   seen.add(key);
   const raw = pageText(page);
-  const result = extractReport(raw, { agencies, html: page.html });
+  const result = extractReport(raw, { agencies, html: page.html, url: page.url });
   const html = page.html ?? looksLikeHtml(raw);
   items.push({
     page: page.url ?? page.origin,
@@ -130,7 +130,7 @@ for (const page of read.pages) {
       agencyId: result.agency.id,
       agencyName: result.agency.name,
       year: result.year,
-      scope: (result as { scope?: string }).scope ?? null,
+      scope: result.scope,
       figures: result.figures,
     },
   });

@@ -84,7 +84,7 @@ export interface Score {
   scope: Ratio;
   errors: FigureError[];
   /** Pages whose identity was wrong, for listings: page, what was expected, what was found. */
-  identity: { page: string; what: 'agency' | 'year' | 'scope'; expected: string; found: string }[];
+  identity: { page: string; what: 'agency' | 'year' | 'scope'; expected: string; found: string; named: boolean }[];
 }
 
 const figureKey = (f: Figure) => `${f.metric}=${f.value} (${f.qualifier === '' ? 'exact' : f.qualifier})`;
@@ -185,7 +185,8 @@ export function score(items: readonly Scored[]): Score {
     if (agencyRight) agency.right++;
     agencyId.of++;
     if (idRight) agencyId.right++;
-    if (pageNamesAgency(text, truth.name_zh)) {
+    const named = pageNamesAgency(text, truth.name_zh);
+    if (named) {
       agencyNamed.of++;
       if (agencyRight) agencyNamed.right++;
     }
@@ -195,13 +196,14 @@ export function score(items: readonly Scored[]): Score {
         what: 'agency',
         expected: `${truth.agency_id} ${truth.name_zh}`,
         found: `${attempt.agencyId ?? '-'} ${attempt.agencyName ?? '-'}`,
+        named,
       });
     year.of++;
     if (attempt.year === truth.year) year.right++;
-    else identity.push({ page, what: 'year', expected: String(truth.year), found: String(attempt.year ?? '-') });
+    else identity.push({ page, what: 'year', expected: String(truth.year), found: String(attempt.year ?? '-'), named });
     scope.of++;
     if (attempt.scope === truth.scope) scope.right++;
-    else identity.push({ page, what: 'scope', expected: truth.scope, found: attempt.scope ?? '(none proposed)' });
+    else identity.push({ page, what: 'scope', expected: truth.scope, found: attempt.scope ?? '(none proposed)', named });
   }
 
   const sum = (kinds: readonly Kind[]): Counts =>
@@ -272,7 +274,10 @@ export function formatScore(s: Score, options: { verbose?: boolean } = {}): stri
         `  ${e.type.padEnd(15)} ${e.report_id.padEnd(24)} ${e.expected ?? ''}${e.expected && e.proposed ? ' → ' : ''}${e.proposed ?? ''}  [${e.page}]`,
       );
     lines.push('', 'identity errors:');
-    for (const i of s.identity) lines.push(`  ${i.what.padEnd(7)} expected ${i.expected}, found ${i.found}  [${i.page}]`);
+    for (const i of s.identity)
+      lines.push(
+        `  ${i.what.padEnd(7)} expected ${i.expected}, found ${i.found}${i.what === 'agency' && i.named ? ' (the page prints the name)' : ''}  [${i.page}]`,
+      );
   }
   return lines.join('\n');
 }

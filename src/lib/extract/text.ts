@@ -4,7 +4,8 @@
  */
 import { Converter } from 'opencc-js/t2cn';
 
-const toSimplified = Converter({ from: 't', to: 'cn' });
+/** Traditional → simplified script (OpenCC). */
+export const toSimplified = Converter({ from: 't', to: 'cn' });
 
 // A gloss is lower-case pinyin, possibly tone-marked, in brackets right after a Han character: 公(gōng)开.
 // Requiring the Han character keeps ordinary bracketed Latin text such as "(APP)" or "(http…)" intact.
