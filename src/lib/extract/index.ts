@@ -68,9 +68,14 @@ export function extractReport(raw: string, options: ExtractOptions): Extraction 
     out.warn('the title does not say 年度报告 or 年报: a work summary or part-year report? (T19)');
 
   const tableValues = readFormatTables(lines, template, out);
-  const legacy = template === 'pre2019' || (year !== null && year < 2019);
-  readSummaryRows(lines, { year, legacy }, out);
-  readNarrative(lines, { year, legacy }, out);
+  // Without a year (a redacted copy), the 2007 outline's sections still tell the era: its fee section and its
+  // 「因政府信息公开申请行政复议、提起行政诉讼」 heading were dropped in 2019.
+  const legacy =
+    template === 'pre2019' ||
+    (year !== null && year < 2019) ||
+    (year === null && /收费(及减免)?情况|因政府信息公开申请行政复议、提起行政诉讼/.test(text.replace(/\s+/g, '')));
+  readSummaryRows(lines, { legacy }, out);
+  readNarrative(lines, { year, legacy, scope, government: agency.sector?.key === 'government' }, out);
   dropRestatedHandled(out);
   checks(text, template, tableValues, out);
 
