@@ -70,7 +70,9 @@ function counts(sentence: string, bare: string): Count[] {
   }
   // 「七大类48项信息共8989条」: a count that only describes the noun before the next count is not a count.
   const modifier = (c: Count) => /^(项|个|类)$/.test(c.unit) && /^[\u4e00-\u9fff]{1,8}(共|合计|计)?\d/.test(sentence.slice(c.end));
-  return found.filter((c) => !NOT_ITEMS.test(sentence.slice(c.end)) && !modifier(c)).sort((a, b) => a.start - b.start);
+  // 「第20条」 is an article, 「第2期」 an issue: ordinals are not counts.
+  const ordinal = (c: Count) => sentence[c.start - 1] === '第';
+  return found.filter((c) => !NOT_ITEMS.test(sentence.slice(c.end)) && !modifier(c) && !ordinal(c)).sort((a, b) => a.start - b.start);
 }
 
 /** The sentence with bracketed asides blanked out (same length, so offsets still match). */
@@ -131,7 +133,7 @@ const JURISDICTION =
   /全(市|区|县|省|州|盟|旗)(?!委|政府办|人大|总体)|各(县|区|市|乡|镇|街道|部门|单位|地)|县区|县\(市、区\)|市级各|区级各|各级各|下属单位|所属单位|直属单位|系统内|全系统|市直各|区直各|县直各/;
 const OWN = /我(局|委|办|厅|院|中心|单位|部)|本(局|委|办|厅|机关|单位)|局机关|委机关/;
 
-const PROACTIVE_VERB = /公开|公示|公布|发布|推送|产生|刊发|刊登|更新|上传|推出|编发|发稿|刊播|播发|报道|转发|转载|发文|新增|发出/g;
+const PROACTIVE_VERB = /公开|公示|公布|发布|推送|产生|刊发|刊登|更新|上传|推出|编发|发稿|刊播|播发|报道|转发|转载|新增|发出/g;
 // Words that make a count something other than items published, looked for in what the count counts.
 const PROACTIVE_SKIP =
   /目录|申请|复议|诉讼|收费|费用|订阅|粉丝|关注|访问|浏览|点击|阅读|回复|答复|回应|培训|会议|发布会|通气会|访谈|审核|审查|报送|上报|征集|整改|问题|意见|纠错|短信|办件|事项|政策解读|解读|账号|评论|互动|活动|直播|提案|建议|报告会|宣讲|照片|图片/;
@@ -198,6 +200,9 @@ function siteKind(segment: string, at: number): 'own_site' | 'portal' {
 const FILLER =
   /共计|合计|总计|累计|共|计|达到|达|约|近|逾|超过|各类|各项|各种|相关|方面|了|的|政府|政务|主动|公开|发布|上|中|里|内|站|号|全年|本年度|本年|年内|全部|信息数量|数量|总数|有关|重要|等|及时|依法|向社会|社会/g;
 const GENERAL = /^(信息|条目|信息数|信息总数|内容|资讯|政府资讯)?$/;
+// Topics that make an information count a category of the whole.
+const CATEGORY =
+  /动态|疫情|防控|重点|领域|专题|会议|人事|规划|计划|预算|决算|公告|公示|通知|招标|采购|项目|概况|机构|文件|法规|解读|图片|视频|要闻|新闻|宣传|民生|扶贫|乡村|督查|建议|提案|权威|目录|互动|回应|服务|办事|便民/;
 const CHANNEL_OBJECT =
   /^(动态信息|信息|信息数|条目|信息动态|内容|资讯|稿件|文章|新闻|新闻稿件|新闻报道|报道|作品|推文|图文|消息|微博|微信|信息和资讯|宣传稿件|各类资讯|政务资讯)?$/;
 
@@ -257,10 +262,11 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       evidence: s.evidence,
     });
   }
-  // 「办理/办结N件」: the curators record it beside the count received (their brief names it for reports
-  // without one); the first such count is the report's.
-  for (const h of handled)
-    out.add({ metric: 'requests.handled', ...pick(h.count), locator: h.locator, confidence: 0.6, evidence: h.evidence });
+  // 「办理/办结N件」 is a figure of its own only when the report states no count of requests received (brief).
+  if (!out.get('requests.new.total') && !out.get('requests.narrative.total')) {
+    for (const h of handled)
+      out.add({ metric: 'requests.handled', ...pick(h.count), locator: h.locator, confidence: 0.6, evidence: h.evidence });
+  }
 
   function readSentence(sentence: string, locator: string, aboutRequests: boolean): void {
     if (!/\d|未|无|没有|不存在|均未/.test(sentence)) return;
@@ -549,10 +555,10 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
         ? 'combined'
         : /部分公开/.test(label)
           ? 'requests.outcome.partial.total'
-          : /不予公开/.test(label)
-            ? 'requests.outcome.withheld.sum'
-            : /(不掌握|不属于本|非本(机关|部门|单位)|本机关不|信息不存在|不存在)(?![^,;。]*等)/.test(label) && otherOutcomes
-              ? 'requests.outcome.unable.not_held.total'
+          : /(不掌握|不属于本|非本(机关|部门|单位)|本机关不|信息不存在|不存在)(?![^,;。]*等)/.test(label) && otherOutcomes
+            ? 'requests.outcome.unable.not_held.total'
+            : /不予公开/.test(label)
+              ? 'requests.outcome.withheld.sum'
               : /无法提供/.test(label)
                 ? 'requests.outcome.unable.sum'
                 : /不予处理/.test(label)
@@ -641,6 +647,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
             ? 'art20_6.coercion'
             : null;
       if (!kind || /清单|事项|目录|权力|信息|类|栏目|公示|案卷|申请/.test(near.replace(/处罚决定|许可决定|强制决定/, ''))) continue;
+      // A list of service items (「公开政务服务事项33项,行政许可30项」) or their publicity (「行政许可公开202件」).
+      if (/事项|清单|目录/.test(bare.slice(0, c.start)) || /(许可|处罚|强制)(公开|公示)/.test(near)) continue;
       if (/、|和|及/.test(near.slice(near.search(/行政(许可|处罚|强制)/)))) continue;
       take(`proactive.${kind}.decisions`, c, 0.6);
     }
@@ -654,27 +662,33 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       return bare.slice(Math.max(clauseAround(bare, c.start).start, before?.end ?? 0), c.start);
     };
     // The section 二 table restated in prose: 「制发行政规范性文件6件、废止1件、现行有效114件」.
-    const tableStyle = /规范性文件|规章/.test(bare) && (/现行有效/.test(bare) || (/制发/.test(bare) && /废止/.test(bare)));
-    const kind = /规章/.test(bare) && !/规范性文件/.test(bare) ? 'rules' : 'normative_docs';
+    const tableStyle = /规范性文件|规章/.test(bare) && (/现行有效/.test(bare) || /废止(件数|了)?\d/.test(bare));
+    let kind: 'rules' | 'normative_docs' = 'normative_docs';
     for (const c of all) {
       if (used.has(c.start) || !/^(件|个|份|部|条|篇|)$/.test(c.unit)) continue;
       const segment = segmentOf(c);
       const after = bare.slice(c.end, c.end + 24);
-      const named = /规范性文件(信息|数|相关信息)?(共|共计)?$/.test(segment) || /^[^,;。]{0,20}?(行政)?规范性文件/.test(after);
+      // 「发布10件规范性文件」: the noun after the count, right after it.
+      const nounAfter = /^(个|件|份)?(行政)?规范性文件/.test(after);
+      const named = /规范性文件(信息|数|相关信息)?(共|共计)?$/.test(segment) || nounAfter;
+      const rules = /规章(共|共计)?$/.test(segment) || /^(部|件)?规章/.test(after);
+      // Each count names its own kind (「规章6件、…行政规范性文件8件」); a bare 「废止1件」 keeps the last one.
+      if (rules) kind = 'rules';
+      else if (named) kind = 'normative_docs';
       if (
         tableStyle &&
-        (named || /^(制发|废止|失效|现行有效|本年度?(制发|废止))[^,;。]{0,6}$/.test(segment.replace(/^(本年度?|全年|截至目前)/, '')))
+        (named ||
+          rules ||
+          /^(制发|废止|失效|现行有效|本年度?(制发|废止))[^,;。]{0,6}$/.test(segment.replace(/^(本年度?|全年|截至目前)/, '')))
       ) {
         const column = /现行有效/.test(segment) ? 'in_force' : /废止|失效/.test(segment) ? 'repealed' : 'issued';
         take(`proactive.art20_1.${kind}.${column}`, c, 0.6);
         continue;
       }
       if (!named || /废止|失效|清理|审查|备案|现行|历年|累计/.test(segment)) continue;
-      if (
-        /^[^,;。]{0,20}?(行政)?规范性文件/.test(after) &&
-        !/制发|发布|公开|出台|制定|印发|新增|发文|审核/.test(segment + after.slice(0, 20))
-      )
-        continue;
+      // 「公开行政法规、规章和规范性文件9613件」 counts other documents with them.
+      if (/(法规|规章|文件)[、和及与]+(行政)?规范性文件[^,;。]{0,4}$/.test(segment)) continue;
+      if (nounAfter && !/制发|发布|公开|出台|制定|印发|新增|审核/.test(segment)) continue;
       take('proactive.normative_docs', c, 0.7);
     }
     const noneDocs = /(未|没有|无)(新)?(制发|出台|制定|发布|印发|新增)[^,;。]{0,6}?(行政)?(规章|规范性文件)/.exec(bare);
@@ -723,6 +737,7 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
     evidence: (c: Count) => Evidence,
     assigned: Map<number, string>,
   ): void {
+    const itemCount = (from: number, to: number) => open.some((o) => o.start >= from && o.start < to);
     // An account name in quotes before a channel word is not a channel of its own (「“番禺政府网”微信公众号」).
     const text = bare.replace(/“[^”]{1,20}”(?=(微信|公众号|微博|客户端|app|APP|头条|抖音|快手|视频号|南方号|小程序|官方))/g, (q) =>
       '·'.repeat(q.length),
@@ -739,7 +754,9 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
     // A count whose own words name neither a verb nor a channel continues a list begun by the count before it.
     const listItem = (c: Count) => {
       const segment = segments.get(c.start) ?? '';
-      return !hasVerb(segment) && channelMentions(segment).length === 0 && !/共|合计|总计/.test(segment);
+      // 公开 inside a noun (信息公开目录, 政务公开) is not a verb of the count.
+      const verbs = segment.replace(/(信息|政务|政府|依申请)公开(?=目录|专栏|栏目|平台|工作|年报|指南|网|办|领导|制度|内容|系统)/g, '');
+      return !hasVerb(verbs) && channelMentions(segment).length === 0 && !/共|合计|总计/.test(segment);
     };
     // "N posts in all, of which M were disclosure items": M is the disclosure count (seen in reports before 2019).
     const disclosureShare = /其中(政府)?信息公开(?:类)?$|其中主动公开(政府信息)?$/;
@@ -751,7 +768,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       let spanStart = clause.start;
       while (spanStart > previousEnd + 1) {
         const earlier = clauseAround(text, spanStart - 2);
-        if (earlier.start < previousEnd || /\d/.test(earlier.text)) break;
+        // A clause with a count of items of its own is another statement; views and visits (次) are not items.
+        if (earlier.start < previousEnd || itemCount(earlier.start, earlier.end)) break;
         spanStart = earlier.start;
       }
       const span = text.slice(Math.max(spanStart, previousEnd), c.start);
@@ -773,9 +791,16 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
         take('proactive.total', c, 0.6);
         continue;
       }
-      // Items sent to another body's site (报送, 投递, 被采用) are not published by this one.
-      if (/报送|投递|采用|采纳|申请/.test(segment)) continue;
-      const mentions = channelMentions(span);
+      // Items sent to another body's site (报送, 投递, 被采用) are not published by this one; 「分别发布500余条」
+      // gives one number for several channels.
+      if (/报送|投递|采用|采纳|申请|分别/.test(segment)) continue;
+      // A count of a noun that follows it (「实时更新9项市级重大建设项目」) is not a count of items published,
+      // unless the noun is what is published (「发布223篇推文」).
+      const following = text.slice(c.end, c.end + 6);
+      if (/^[\u4e00-\u9fff]/.test(following) && !/^(政府|政务)?(信息|推文|稿件|文章|资讯|新闻|内容)/.test(following)) continue;
+      // The channels the count's own words name; only when they name none, those of earlier clauses.
+      const own = channelMentions(segment);
+      const mentions = own.length > 0 ? own : channelMentions(span);
       const verbs = [...inClause.matchAll(PROACTIVE_VERB)];
       if (verbs.length === 0 && channelMentions(segment).length === 0) continue;
       // What is counted: the words after the last verb or channel.
@@ -797,8 +822,11 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       // 平台公开」 names one channel and leaves others open: all channels.
       const oneKindListed = specific.length === 1 && mentions.filter((m) => m.channel === specific[0]).length >= 2;
       // Two sites (「机关信息网和人民政府门户网站共公开…」) are all the body's channels together, not one site.
+      // The same items published on both (同步) stay the site's count.
       const twoSites =
-        site && new Set(mentions.filter((m) => m.channel === 'own_site').map((m) => span.slice(Math.max(0, m.at - 4), m.end))).size >= 2;
+        site &&
+        /(网站|网|门户|平台|专栏)[^,;。]{0,3}?(和|及|、|与|以及)[^,;。]{0,20}?(网站|网|门户|平台|专栏)/.test(span) &&
+        !/同步/.test(span);
       const spread = specific.length >= 2 || twoSites || (SPREAD.test(span) && !oneKindListed) || (site && kinds.has('other'));
       // Later counts that continue this one's list (「会议信息1条、常务会议文字信息37条」) make it a category; a
       // breakdown after 其中 does not.
@@ -812,6 +840,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
         continue;
       }
       if (specific.length === 0 && kinds.has('other')) continue;
+      // A column's count (「重点栏目发布169条」) is a category of the site's.
+      if (specific.length === 0 && /栏目|专栏|专题|板块|频道/.test(span)) continue;
       if (specific.length >= 2 && !site) {
         out.warn(`${locator}: "${c.raw}" counts several new-media channels together (${[...kinds].join(', ')}); no channel key holds it`);
         continue;
@@ -822,7 +852,15 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
           out.warn(`${locator}: "${c.raw}" is one of several category counts without a total; not taken`);
           continue;
         }
-        if (!GENERAL.test(what) && !(marked && /(信息|资讯|内容)$/.test(what))) continue;
+        // 「全年主动公开各类财政信息1257条」: a body's own field of information in all is a total; a topic
+        // (疫情防控, 重点领域, 工作动态) is a category even when 累计 or 共 stands before it.
+        const fieldTotal = marked && /^[\u4e00-\u9fff]{0,6}(信息|资讯)$/.test(what) && !CATEGORY.test(what);
+        if (!GENERAL.test(what) && !fieldTotal) continue;
+        // 件, 份 and 个 count documents unless the words say information (「公开26件」 of a list of files).
+        if (/^(件|份|个|项|部)$/.test(c.unit) && !/信息|资讯/.test(span)) continue;
+        // A subject before the verb that is a kind of document or decision (「行政处罚决定发布72条」) makes a category.
+        const subject = lastVerb ? inClause.slice(0, inClause.search(PROACTIVE_VERB)) : '';
+        if (/决定|文件|规划|预决算|清单|公告|通知|动态|会议|解读/.test(subject.replace(/^[\d年度,]+/, ''))) continue;
         take('proactive.total', c, confidence);
         continue;
       }
