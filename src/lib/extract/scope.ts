@@ -35,9 +35,10 @@ export function detectScope(text: string, identity: AgencyIdentity): ScopeResult
     return { scope: 'unknown', reason: 'the agency is not identified' };
   }
   if (identity.sector.key !== 'government') return { scope: 'agency', reason: 'a department reports on its own work' };
+  // 「由XX区人民政府办公室综合全区各部门…编制」: the office compiles the jurisdiction's report.
+  if (COMPILED.test(compact)) return { scope: 'system', reason: 'compiled from the departments and lower governments of the jurisdiction' };
   if (identity.office) return { scope: 'agency', reason: "the report names the government's office as its author: its own report" };
   if (OFFICE_SUBJECT.test(compact)) return { scope: 'agency', reason: "the government's office is the subject of the report" };
-  if (COMPILED.test(compact)) return { scope: 'system', reason: 'compiled from the departments and lower governments of the jurisdiction' };
   if (identity.placeOnly) return { scope: 'system', reason: 'the title names the place, not a body: a whole-jurisdiction report' };
   if (JURISDICTION_SUBJECT.test(compact))
     return { scope: 'system', reason: 'figures are stated for the whole jurisdiction (全市/全区/我市…)' };
