@@ -48,8 +48,8 @@ let isDir = false;
 try {
   isDir = (await stat(input)).isDirectory();
 } catch (error) {
-  const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file or folder' : String(error);
-  console.error(`${input}: cannot read: ${reason}`);
+  const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : String(error);
+  console.error(`${input}: cannot read the file: ${reason}`);
   process.exit(1);
 }
 
