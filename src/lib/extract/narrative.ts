@@ -211,6 +211,25 @@ const ZERO = { value: 0, qualifier: 'exact' as const };
 /** The fee key of the report's era. */
 const feeKeyOf = (ctx: NarrativeContext) => (ctx.legacy ? 'fees.legacy.amount_yuan' : 'fees.info_processing.collected_yuan');
 
+// Single rows of the section 三 table stated in prose, by the words of the row (the groups' sums come after).
+const OUTCOME_ROWS: readonly (readonly [RegExp, string])[] = [
+  [/国家秘密/, 'withheld.state_secret.total'],
+  [/法律(行政)?法规禁止/, 'withheld.law_prohibited.total'],
+  [/三安全一稳定/, 'withheld.security_stability.total'],
+  [/第三方合法权益|商业秘密|个人隐私/, 'withheld.third_party.total'],
+  [/内部事务/, 'withheld.internal_affairs.total'],
+  [/过程性信息/, 'withheld.process_info.total'],
+  [/行政执法案卷/, 'withheld.enforcement_file.total'],
+  [/行政查询事项/, 'withheld.admin_query.total'],
+  [/另行制作|没有现成信息/, 'unable.needs_creation.total'],
+  [/仍不明确|内容不明确/, 'unable.unclear.total'],
+  [/信访举报投诉/, 'not_processed.petition_complaint.total'],
+  [/重复申请/, 'not_processed.repeat.total'],
+  [/公开出版物/, 'not_processed.publication.total'],
+  [/大量反复/, 'not_processed.excessive.total'],
+  [/确认或重新出具/, 'not_processed.confirm_reissue.total'],
+];
+
 // Keys whose stated changes on the previous year are recorded as figures of their own (brief):
 // <base>.change (signed count) and <base>.change_pct (signed percent).
 export const CHANGE_BASES: ReadonlySet<string> = new Set([
@@ -364,9 +383,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
 
   function fees(sentence: string, bare: string, all: Count[], used: Set<number>, take: Take, zero: Zero, locator: string): void {
     if (!/费/.test(sentence) || /行政事业性/.test(sentence)) return;
-    const disclosure = /信息公开|依申请|信息处理费|收费及减免|收费和减免|检索|复制|复印|邮寄|邮递|公开申请|收费情况|公开工作/.test(
-      sentence,
-    );
+    const disclosure =
+      /信息公开|依申请|信息处理费|收费及减免|收费和减免|检索|复制|复印|邮寄|邮递|公开申请|收费情况|公开工作|提供政府信息/.test(sentence);
     const key = /信息处理费/.test(sentence) ? 'fees.info_processing.collected_yuan' : feeKey;
     for (const c of all) {
       if (c.unit !== '元' || used.has(c.start)) continue;
@@ -549,25 +567,32 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       }
 
       // Outcomes (narrative): 「予以公开8件」, 「不予公开1件」, 「本机关不掌握4件」, 「因信息不存在的5件」.
-      const label = near.slice(-16) + after.slice(0, 4);
-      const otherOutcomes = /予以公开|部分公开|不予公开|无法提供|不予处理/.test(sentence);
+      // The count's own words since the count before it (「公开1起,…属于行政执法案卷5起」).
+      const previous = all.filter((o) => o.end <= c.start).at(-1);
+      const own = sentence.slice(Math.max(clause.start, previous?.end ?? 0, c.start - 24), c.start);
+      const label = `${own}${after.slice(0, 4)}`;
+      const otherOutcomes = /予以公开|部分公开|不予公开|无法提供|不予处理|办理结果|答复结果|处理结果/.test(sentence);
+      const row = OUTCOME_ROWS.find(([pattern]) => pattern.test(label))?.[1];
       const outcome = /予以公开或部分公开|予以公开及部分公开|公开或部分公开|及部分公开|公开和部分公开/.test(label)
         ? 'combined'
         : /部分公开/.test(label)
           ? 'requests.outcome.partial.total'
-          : /(不掌握|不属于本|非本(机关|部门|单位)|本机关不|信息不存在|不存在)(?![^,;。]*等)/.test(label) && otherOutcomes
-            ? 'requests.outcome.unable.not_held.total'
-            : /不予公开/.test(label)
-              ? 'requests.outcome.withheld.sum'
-              : /无法提供/.test(label)
-                ? 'requests.outcome.unable.sum'
-                : /不予处理/.test(label)
-                  ? 'requests.outcome.not_processed.sum'
-                  : /其他处理/.test(label)
-                    ? 'requests.outcome.other.sum'
-                    : /予以公开|同意公开|全部公开|已主动公开和同意公开/.test(label)
-                      ? 'requests.outcome.disclosed.total'
-                      : null;
+          : row && !/等/.test(label)
+            ? `requests.outcome.${row}`
+            : /(不掌握|不属于本|非本(机关|部门|单位)|本机关不|信息不存在|不存在)(?![^,;。]*等)/.test(label) && otherOutcomes
+              ? 'requests.outcome.unable.not_held.total'
+              : /不予公开/.test(label)
+                ? 'requests.outcome.withheld.sum'
+                : /无法提供/.test(label)
+                  ? 'requests.outcome.unable.sum'
+                  : /不予处理/.test(label)
+                    ? 'requests.outcome.not_processed.sum'
+                    : /其他处理/.test(label)
+                      ? 'requests.outcome.other.sum'
+                      : /予以公开|同意公开|全部公开|已主动公开和同意公开/.test(label) ||
+                          (otherOutcomes && /^[,、;:]?(其中)?[,:]?公开(的)?$/.test(own))
+                        ? 'requests.outcome.disclosed.total'
+                        : null;
       if (outcome === 'combined') {
         used.add(c.start);
         continue;
@@ -638,7 +663,11 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
   function decisions(bare: string, all: Count[], used: Set<number>, take: Take): void {
     for (const c of all) {
       if (used.has(c.start) || !/^(件|项|个|起|宗|)$/.test(c.unit)) continue;
-      const near = bare.slice(Math.max(clauseAround(bare, c.start).start, c.start - 14), c.start);
+      // The words since the count before it: 「作出行政许可63件、行政处罚587件」 has two counts of two kinds.
+      const previous = all.filter((o) => o.end <= c.start).at(-1);
+      const near = bare
+        .slice(Math.max(clauseAround(bare, c.start).start, previous?.end ?? 0, c.start - 14), c.start)
+        .replace(/^[、和及,]/, '');
       const kind = /行政许可/.test(near)
         ? 'art20_5.licensing'
         : /行政处罚/.test(near)

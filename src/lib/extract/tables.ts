@@ -364,7 +364,23 @@ function readProactive(cells: readonly Cell[], template: Template, out: Proposal
     const row = layout.find(fits) ?? (header ? other.find(fits) : undefined);
     if (!row) return;
     const name = row.labels[0] ?? key;
-    const columns = header ? header.map((c) => columnKey(row, c) ?? '') : row.columns;
+    const columns = [...(header ? header.map((c) => columnKey(row, c) ?? '') : row.columns)];
+    // 「行政许可 | 88 | 1520 | (blank)」: an unsigned 本年增/减 far above the items the year started with, beside an
+    // empty 处理决定数量, is the decisions count printed one column to the left (T11, 永康 2020). Not assigned.
+    const change = columns.findIndex((c) => c.endsWith('.items_change'));
+    const decisions = columns.findIndex((c) => c.endsWith('.decisions'));
+    if (change >= 0 && decisions > change) {
+      const { values } = valuesAfter(cells, at);
+      const before = values[change - 1] ?? null;
+      const printed = cells[at + 1 + change]?.text.trim() ?? '';
+      const value = values[change] ?? null;
+      if (value !== null && (values[decisions] ?? null) === null && /^\d/.test(printed) && value > Math.max(10, 3 * (before ?? 0))) {
+        out.warn(
+          `表二 ${row.article} ${name}: 本年增/减 ${printed} has no sign, is far above the ${before ?? '?'} items of the year before and the 处理决定数量 cell is blank; it looks like the decisions count one column to the left — not assigned, check the page`,
+        );
+        columns[change] = '';
+      }
+    }
     const n = assign(cells, at, columns, `表二 ${row.article} ${name}`, out, lines, (metric, value, confidence, evidence) => {
       if (metric === '') return;
       if (metric.endsWith('amount_wan_yuan') && !unitStated) out.warn(`表二 20(8) ${name}: the header gives no unit; 万元 assumed`);
