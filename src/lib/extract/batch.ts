@@ -9,6 +9,7 @@ import { REVIEW } from '../pipeline/tables.ts';
 import { extractReport, type Extraction } from './index.ts';
 import type { AgencyRef } from './identity.ts';
 import type { Page } from './pages.ts';
+import type { Evidence } from './figures.ts';
 
 /** The column that marks a proposed row until a curator has reviewed it: pending, ok or rejected. */
 export const REVIEW_COLUMN = REVIEW;
@@ -25,7 +26,8 @@ export type CsvRow = Record<string, string>;
 
 /** One page's proposals, with what the review page shows beside them. */
 export interface PageProposal {
-  page: Page;
+  /** Where the page came from; its text is not kept once read (review.html shows each figure's own sentence). */
+  page: Pick<Page, 'origin' | 'name' | 'url'>;
   extraction: Extraction;
   /** The report row, or null when the page identifies no agency or year (its figures are listed, not written). */
   report: CsvRow | null;
@@ -41,6 +43,13 @@ export interface Batch {
   agencies: CsvRow[];
   reports: CsvRow[];
   figures: CsvRow[];
+}
+
+/** The evidence around its number (up to `around` characters each side), as a string of its own. */
+export function windowOf(e: Evidence, around = 90): Evidence {
+  const from = Math.max(0, e.start - around);
+  const to = Math.min(e.text.length, e.end + around);
+  return { text: Array.from(e.text.slice(from, to)).join(''), start: e.start - from, end: e.end - from };
 }
 
 /** 发布日期/发布时间/日期 near the top of the page, as YYYY-MM-DD. */
@@ -63,7 +72,7 @@ function official(url: string | null): string {
 }
 
 /** The report's notes, in the curators' style: short, English, the helper's own words. */
-function notes(page: Page, x: Extraction): string {
+function notes(page: Pick<Page, 'origin' | 'url'>, x: Extraction): string {
   const parts = [page.url ? 'proposed by the extraction helper' : `proposed by the extraction helper from saved page ${page.origin}`];
   if (x.agency.how === 'proposed') parts.push('agency id proposed from its division code and sector: confirm');
   if (x.agency.how === 'inferred') parts.push('agency inferred from place names, not a printed name: confirm');
@@ -85,10 +94,18 @@ export function proposeBatch(pages: readonly Page[], options: BatchOptions): Bat
   for (const page of pages) {
     const raw = page.title === '' ? page.raw : `${page.title}\n${page.raw}`;
     const x = extractReport(raw, { agencies: options.agencies, html: page.html, url: page.url });
+    // Keep only a window of each figure's source text, copied: a slice would keep the whole page alive.
+    for (const f of x.figures) if (f.evidence) f.evidence = windowOf(f.evidence);
     const published = publishedDate(raw);
     const identified = x.agency.id !== null && x.year !== null;
     const first = identified ? reportIds.get(x.report_id) : undefined;
-    const proposal: PageProposal = { page, extraction: x, report: null, duplicateOf: first ?? null, published };
+    const proposal: PageProposal = {
+      page: { origin: page.origin, name: page.name, url: page.url },
+      extraction: x,
+      report: null,
+      duplicateOf: first ?? null,
+      published,
+    };
     batch.pages.push(proposal);
     if (!identified || first !== undefined) continue;
     reportIds.set(x.report_id, page.origin);
