@@ -132,6 +132,9 @@ const AVERAGE = /日均|月均|周均|平均每|每天|每日|每月|每周/;
 const JURISDICTION =
   /全(市|区|县|省|州|盟|旗)(?!委|政府办|人大|总体)|各(县|区|市|乡|镇|街道|部门|单位|地)|县区|县\(市、区\)|市级各|区级各|各级各|下属单位|所属单位|直属单位|系统内|全系统|市直各|区直各|县直各/;
 const OWN = /我(局|委|办|厅|院|中心|单位|部)|本(局|委|办|厅|机关|单位)|局机关|委机关/;
+/** A sentence that opens with the jurisdiction or its bodies as subject (after a year or a heading). */
+const JURISDICTION_OPENING =
+  /^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?[^,;。]{0,12}?)?(?:\d{4}年度?,?)?(?:全(?:市|区|县|省|州|盟|旗)|各(?:县|区|市|乡|镇|街道|部门|单位|地)|市级各|区级各|县直各|市直各|交通运输市级各)[^,;。]*/;
 
 const PROACTIVE_VERB = /公开|公示|公布|发布|推送|产生|刊发|刊登|更新|上传|推出|编发|发稿|刊播|播发|报道|转发|转载|新增|发出/g;
 // Words that make a count something other than items published, looked for in what the count counts.
@@ -172,15 +175,13 @@ function channelMentions(segment: string): { channel: Channel; at: number; end: 
   for (const m of words) {
     const previous = merged.at(-1);
     // 「微信公众号」 is one mention; 「人民政府网站微博」 is the government's Weibo account, not its site.
-    if (previous && m.at - previous.end <= 1) {
-      if (previous.channel === m.channel) {
-        previous.end = m.end;
-        continue;
-      }
-      if (previous.channel === 'own_site' && m.channel !== 'other') {
-        merged[merged.length - 1] = { ...m };
-        continue;
-      }
+    if (previous && previous.channel === m.channel && m.at - previous.end <= 1) {
+      previous.end = m.end;
+      continue;
+    }
+    if (previous && previous.channel === 'own_site' && m.channel !== 'other' && m.at === previous.end) {
+      merged[merged.length - 1] = { ...m };
+      continue;
     }
     merged.push({ ...m });
   }
@@ -198,7 +199,7 @@ function siteKind(segment: string, at: number): 'own_site' | 'portal' {
 // What a proactive count counts, once verbs, channels and filler words are removed: only information in
 // general is a disclosure count; 「工作动态97篇」 or 「重点项目信息120条」 is a category (T3).
 const FILLER =
-  /共计|合计|总计|累计|共|计|达到|达|约|近|逾|超过|各类|各项|各种|相关|方面|了|的|政府|政务|主动|公开|发布|上|中|里|内|站|号|全年|本年度|本年|年内|全部|信息数量|数量|总数|有关|重要|等|及时|依法|向社会|社会/g;
+  /共计|合计|总计|累计|共有|共|计|达到|达|已经|已|约|近|逾|超过|各类|各项|各种|相关|方面|了|的|政府|政务|主动|公开|发布|上|中|里|内|站|号|全年|本年度|本年|年内|全部|信息数量|数量|总数|有关|重要|等|及时|依法|向社会|社会|本单位|本机关|本部门|本级/g;
 const GENERAL = /^(信息|条目|信息数|信息总数|内容|资讯|政府资讯)?$/;
 // Topics that make an information count a category of the whole.
 const CATEGORY =
@@ -320,9 +321,12 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
     const plain = all.filter((c) => !isChange(c));
 
     // The jurisdiction's counts in a body's own report (「市级各部门、各县区…公开政府信息2600余条」).
+    // The subject is in the count's own clause, or opens the sentence (「全区各公开机构…通过专栏主动公开…,受理…申请
+    // 813件」); 「围绕全区教育工作,在门户网站发布…」 names the district without making it the subject.
+    const opening = JURISDICTION_OPENING.exec(bare)?.[0] ?? '';
     for (const c of plain) {
       if (ctx.scope !== 'agency') break;
-      const lead = bare.slice(0, c.start);
+      const lead = `${opening}${bare.slice(clauseAround(bare, c.start).start, c.start)}`;
       const subject = lead.search(JURISDICTION);
       if (subject >= 0 && !OWN.test(lead.slice(subject)) && !/申请人|群众|公众|企业/.test(lead.slice(subject, subject + 6))) {
         used.add(c.start);
@@ -743,7 +747,10 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
     const readings = all
       .filter((c) => !used.has(c.start) && /^(件|条|篇|个|份|则|)$/.test(c.unit))
       .map((c) => ({ c, segment: segmentOf(c), after: bare.slice(c.end, c.end + 8) }))
-      .filter(({ segment, after }) => /解读[^,;。]{0,8}$/.test(segment) || /^(政策)?解读/.test(after));
+      .filter(
+        ({ segment, after }) =>
+          /解读[^,;。等、信]{0,6}(信息)?(共|共计)?(发布|公开|推出|制作|推送)?$/.test(segment) || /^(政策)?解读/.test(after),
+      );
     const first = readings[0];
     if (first) {
       const label = first.segment.slice(first.segment.search(/[^、及和与,]*$/));
@@ -836,11 +843,13 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const lastVerb = verbs.at(-1);
       const lastChannel = channelMentions(inClause).at(-1);
       const from = Math.max(lastVerb ? lastVerb.index + lastVerb[0].length : 0, lastChannel ? lastChannel.end : 0);
-      const object = inClause.slice(from);
+      // What is counted is the noun after the examples (「警务资讯、公示公告、政策解读等各类政府信息」).
+      const object = inClause.slice(from).replace(/·/g, '');
+      const head = object.slice(object.lastIndexOf('等') + 1);
       if (
-        PROACTIVE_SKIP.test(object) ||
-        NOT_DISCLOSURE.test(object) ||
-        /解读|规范性文件|规章|图片|照片|视频(?!新闻)|栏目|专栏|频道|期$|场$/.test(object)
+        PROACTIVE_SKIP.test(head) ||
+        NOT_DISCLOSURE.test(head) ||
+        /解读|规范性文件|规章|图片|照片|视频(?!新闻)|栏目|专栏|频道|期$|场$/.test(head)
       )
         continue;
       const what = object.slice(object.lastIndexOf('等') + 1).replace(FILLER, '');
@@ -870,7 +879,7 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       }
       if (specific.length === 0 && kinds.has('other')) continue;
       // A column's count (「重点栏目发布169条」) is a category of the site's.
-      if (specific.length === 0 && /栏目|专栏|专题|板块|频道/.test(span)) continue;
+      if (specific.length === 0 && /栏目|专栏|专题|板块|频道/.test(segment)) continue;
       if (specific.length >= 2 && !site) {
         out.warn(`${locator}: "${c.raw}" counts several new-media channels together (${[...kinds].join(', ')}); no channel key holds it`);
         continue;
