@@ -666,11 +666,23 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
   /** Narrative counts of section 二's decisions: 「作出行政许可63件」, 「行政处罚587件」 (brief). */
   function decisions(bare: string, all: Count[], used: Set<number>, take: Take): void {
     for (const c of all) {
+      // 「行政事业性收费0元」 restates section 二's fee cell (万元), not a disclosure fee.
+      if (
+        !used.has(c.start) &&
+        c.unit === '元' &&
+        /行政事业性收费/.test(bare) &&
+        /(行政事业性收费|费用总额|收费金额|收费总额)[^,;。]{0,6}$/.test(bare.slice(0, c.start))
+      ) {
+        // In 万元 as the table's column: 「4.043万元」 is 4.043, 「0元」 is 0.
+        const digits = Number(/[\d.]+/.exec(c.raw)?.[0] ?? c.value);
+        take('proactive.art20_8.admin_fees.amount_wan_yuan', { ...c, value: /万/.test(c.raw) ? digits : digits / 10000 }, 0.6);
+        continue;
+      }
       if (used.has(c.start) || !/^(件|项|个|起|宗|)$/.test(c.unit)) continue;
       // The words since the count before it: 「作出行政许可63件、行政处罚587件」 has two counts of two kinds.
       const previous = all.filter((o) => o.end <= c.start).at(-1);
       const near = bare
-        .slice(Math.max(clauseAround(bare, c.start).start, previous?.end ?? 0, c.start - 14), c.start)
+        .slice(Math.max(clauseAround(bare, c.start).start, previous?.end ?? 0, c.start - 24), c.start)
         .replace(/^[、和及,]/, '');
       const kind = /行政许可/.test(near)
         ? 'art20_5.licensing'

@@ -327,13 +327,18 @@ const HEADER_COLUMNS: readonly [RegExp, string][] = [
 function headerColumns(cells: readonly Cell[], at: number): string[] | null {
   let h = at - 1;
   while (h >= 0 && h > at - 14 && labelKey(cells[h]?.text ?? '') !== '信息内容') h--;
-  if (h < 0 || labelKey(cells[h]?.text ?? '') !== '信息内容') return null;
+  const header = cells[h];
+  if (!header || labelKey(header.text) !== '信息内容') return null;
+  // The header cells follow 信息内容 on its line (a | row), or on the lines after it (one cell per line), up to
+  // the first row label or number.
   const columns: string[] = [];
   for (let i = h + 1; i < at; i++) {
-    const key = labelKey(cells[i]?.text ?? '');
+    const cell = cells[i];
+    if (!cell || (header.inRow && cell.line !== header.line)) break;
+    const key = labelKey(cell.text);
     if (key === '') continue;
     const column = HEADER_COLUMNS.find(([pattern]) => pattern.test(key))?.[1];
-    if (!column) return null;
+    if (!column) break;
     columns.push(column);
   }
   return columns.length > 0 ? columns : null;
@@ -357,7 +362,10 @@ function readProactive(cells: readonly Cell[], template: Template, out: Proposal
   const unitStated = cells.some((c) => /本年(度)?收费金额/.test(labelKey(c.text)) && /万元/.test(c.text));
   let found = 0;
   cells.forEach((cell, at) => {
-    const key = labelKey(cell.text).replace(/档案$/, '文件');
+    // 「规章(设区的市…应提供相关数据)」: a label with an explanation in brackets is still the row's label.
+    const key = labelKey(cell.text)
+      .replace(/\(.*\)$/, '')
+      .replace(/档案$/, '文件');
     const header = headerColumns(cells, at);
     // The block's own header decides between the layouts; without one, the report's layout.
     const fits = (r: ProactiveRow) => r.labels.includes(key) && (!header || header.every((c) => columnKey(r, c) !== null));
