@@ -360,10 +360,10 @@ function requests(d: Draw, body: Body, year: number): Part[] {
       const unable = d.int(0, 60);
       parts.push({
         text: `其中,予以公开${disclosed}件,部分公开${partial}件,无法提供${unable}件。`,
+        // 无法提供 is a group of the table's rows, not one category: not recorded (brief).
         figures: [
           fig('requests.outcome.disclosed.total', { value: disclosed, qualifier: 'exact' }),
           fig('requests.outcome.partial.total', { value: partial, qualifier: 'exact' }),
-          fig('requests.outcome.unable.sum', { value: unable, qualifier: 'exact' }),
         ],
       });
     }

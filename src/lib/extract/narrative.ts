@@ -585,18 +585,13 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
             ? `requests.outcome.${row}`
             : /(不掌握|不属于本|非本(机关|部门|单位)|本机关不|信息不存在|不存在)(?![^,;。]*等)/.test(label) && otherOutcomes
               ? 'requests.outcome.unable.not_held.total'
-              : /不予公开/.test(label)
-                ? 'requests.outcome.withheld.sum'
-                : /无法提供/.test(label)
-                  ? 'requests.outcome.unable.sum'
-                  : /不予处理/.test(label)
-                    ? 'requests.outcome.not_processed.sum'
-                    : /其他处理/.test(label)
-                      ? 'requests.outcome.other.sum'
-                      : /予以公开|同意公开|全部公开|已主动公开和同意公开/.test(label) ||
-                          (otherOutcomes && /^[,、;:]?(其中)?[,:]?公开(的)?$/.test(own))
-                        ? 'requests.outcome.disclosed.total'
-                        : null;
+              : // A group (不予公开N件, 无法提供N件) sums several rows of the table: not an unambiguous category (brief).
+                /不予公开|无法提供|不予处理|其他处理/.test(label)
+                ? 'combined'
+                : /予以公开|同意公开|全部公开|已主动公开和同意公开/.test(label) ||
+                    (otherOutcomes && /^[,、;:]?(其中)?[,:]?公开(的)?$/.test(own))
+                  ? 'requests.outcome.disclosed.total'
+                  : null;
       if (outcome === 'combined') {
         used.add(c.start);
         continue;
@@ -706,9 +701,9 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const before = all.filter((o) => o.end <= c.start).at(-1);
       return bare.slice(Math.max(clauseAround(bare, c.start).start, before?.end ?? 0), c.start);
     };
-    // The section 二 table restated in prose: 「制发行政规范性文件6件、废止1件、现行有效114件」.
+    // The brief records documents issued in the prose as proactive.normative_docs; the section 二 table's
+    // columns (废止, 现行有效) restated in prose have no key of their own there, and are left to the table.
     const tableStyle = /规范性文件|规章/.test(bare) && (/现行有效/.test(bare) || /废止(件数|了)?\d/.test(bare));
-    let kind: 'rules' | 'normative_docs' = 'normative_docs';
     for (const c of all) {
       if (used.has(c.start) || !/^(件|个|份|部|条|篇|)$/.test(c.unit)) continue;
       const segment = segmentOf(c);
@@ -716,20 +711,6 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       // 「发布10件规范性文件」: the noun after the count, right after it.
       const nounAfter = /^(个|件|份)?(行政)?规范性文件/.test(after);
       const named = /规范性文件(信息|数|相关信息)?(共|共计)?$/.test(segment) || nounAfter;
-      const rules = /规章(共|共计)?$/.test(segment) || /^(部|件)?规章/.test(after);
-      // Each count names its own kind (「规章6件、…行政规范性文件8件」); a bare 「废止1件」 keeps the last one.
-      if (rules) kind = 'rules';
-      else if (named) kind = 'normative_docs';
-      if (
-        tableStyle &&
-        (named ||
-          rules ||
-          /^(制发|废止|失效|现行有效|本年度?(制发|废止))[^,;。]{0,6}$/.test(segment.replace(/^(本年度?|全年|截至目前)/, '')))
-      ) {
-        const column = /现行有效/.test(segment) ? 'in_force' : /废止|失效/.test(segment) ? 'repealed' : 'issued';
-        take(`proactive.art20_1.${kind}.${column}`, c, 0.6);
-        continue;
-      }
       if (!named || /废止|失效|清理|审查|备案|现行|历年|累计/.test(segment)) continue;
       // 「公开行政法规、规章和规范性文件9613件」 counts other documents with them.
       if (/(法规|规章|文件)[、和及与]+(行政)?规范性文件[^,;。]{0,4}$/.test(segment)) continue;

@@ -85,10 +85,11 @@ function assign(
   out: Proposals,
   lines: readonly string[],
   emit: (column: string, value: number, confidence: number, evidence: Evidence) => void,
+  allowPartial = true,
 ): number {
   const { values, sameLine } = valuesAfter(cells, at);
   if (values.length === 0) return 0;
-  if (values.length === columns.length || (sameLine && values.length < columns.length)) {
+  if (values.length === columns.length || (allowPartial && sameLine && values.length < columns.length)) {
     if (values.length < columns.length) {
       out.warn(`${describe}: ${values.length} of ${columns.length} cells printed; assigned from the left, check the columns`);
     }
@@ -181,15 +182,25 @@ function readRequests(cells: readonly Cell[], out: Proposals, lines: readonly st
     if (prefix.startsWith('requests.outcome.')) inOutcomes = true;
     if (prefix === 'requests.carried_out') inOutcomes = false;
     const row = rowName(cell.text, groupLabel);
-    found += assign(cells, at, APPLICANT_COLUMNS, `表三 row ${row}`, out, lines, (column, value, confidence, evidence) =>
-      out.add({
-        metric: `${prefix}.${column}`,
-        value,
-        qualifier: 'exact',
-        locator: `表三 row ${row} col ${column}`,
-        confidence,
-        evidence,
-      }),
+    found += assign(
+      cells,
+      at,
+      APPLICANT_COLUMNS,
+      `表三 row ${row}`,
+      out,
+      lines,
+      (column, value, confidence, evidence) =>
+        out.add({
+          metric: `${prefix}.${column}`,
+          value,
+          qualifier: 'exact',
+          locator: `表三 row ${row} col ${column}`,
+          confidence,
+          evidence,
+        }),
+      // A 表三 row with fewer numbers than its seven applicant columns cannot be placed: a blank could be any
+      // column, and assigning from the left was wrong on every such row of the development set.
+      false,
     );
   });
   return found;
