@@ -60,7 +60,9 @@ interface Printed {
 }
 
 function printed(d: Draw, min: number, max: number, options: { approximate?: boolean } = {}): Printed {
-  const n = d.int(min, max);
+  const drawn = d.int(min, max);
+  // A count that reads as a year (2021条) is left out by a rule of its own (fixture f12); none is drawn here.
+  const n = drawn >= 2000 && drawn <= 2030 ? drawn + 100 : drawn;
   // Thousands separators, as some pages print them.
   if (n >= 1000 && d.chance(0.15)) return { text: (u) => `${n.toLocaleString('en-US')}${u}`, value: n, qualifier: 'exact' };
   if (!options.approximate || d.chance(0.55)) return { text: (u) => `${n}${u}`, value: n, qualifier: 'exact' };
@@ -189,14 +191,23 @@ function proactive(d: Draw, body: Body, year: number): Part[] {
       (n: string) => `“${body.name.slice(0, 2)}政务”公众号全年推送${n}`,
     ])(wechat.text('篇'));
     const weiboText = d.pick([`官方微博发布信息${weibo}条`, `政务微博更新${weibo}条`]);
-    parts.push({
-      text: `${year}年,${self}${webText},${wechatText},${weiboText}。`,
-      figures: [
-        fig('proactive.website', web),
-        fig('proactive.wechat', wechat),
-        fig('proactive.weibo', { value: weibo, qualifier: 'exact' }),
-      ],
-    });
+    // A short lead-in naming the site, then the site's count in a sentence of its own.
+    if (d.chance(0.25)) {
+      const lead = d.pick([`依托${site}抓好政府信息全面发布。`, `坚持把${site}作为信息公开第一平台。`]);
+      parts.push({ text: `${lead}全年共发布信息${web.text('条')}。`, figures: [fig('proactive.website', web)] });
+      parts.push({
+        text: `${year}年,${self}${wechatText},${weiboText}。`,
+        figures: [fig('proactive.wechat', wechat), fig('proactive.weibo', { value: weibo, qualifier: 'exact' })],
+      });
+    } else
+      parts.push({
+        text: `${year}年,${self}${webText},${wechatText},${weiboText}。`,
+        figures: [
+          fig('proactive.website', web),
+          fig('proactive.wechat', wechat),
+          fig('proactive.weibo', { value: weibo, qualifier: 'exact' }),
+        ],
+      });
   }
   if (d.chance(0.3)) {
     // Categories without a total: none of them is the total (主动公开政务动态34条,公告公示3条 …).
@@ -309,7 +320,15 @@ function requests(d: Draw, body: Body, year: number): Part[] {
     const carriedOut = d.int(0, Math.min(30, fresh));
     const figures: ExpectedFigure[] = [];
     let text: string;
-    if (d.chance(0.3) && carriedIn > 0) {
+    if (d.chance(0.15) && carriedIn > 0) {
+      // The sum of new and carried-over requests stated after both.
+      text = `${d.pick(['全年', `${year}年,${self}`])}新受理政府信息公开申请${fresh}件,${d.pick(['上年结转', `${year - 1}年结转政府信息公开申请`])}${carriedIn}件,${d.pick(['共计', '合计'])}${fresh + carriedIn}件`;
+      figures.push(
+        fig('requests.new.total', { value: fresh, qualifier: 'exact' }),
+        fig('requests.carried_in.total', { value: carriedIn, qualifier: 'exact' }),
+        fig('requests.narrative.total', { value: fresh + carriedIn, qualifier: 'exact' }),
+      );
+    } else if (d.chance(0.3) && carriedIn > 0) {
       const all = fresh + carriedIn;
       text = d.pick([
         `全年共受理政府信息公开申请${all}件(含上年结转${carriedIn}件)`,
@@ -325,6 +344,8 @@ function requests(d: Draw, body: Body, year: number): Part[] {
         `全年新收政府信息公开申请${fresh}件`,
         `本年度受理依申请公开${fresh}件`,
         `全年共接到公民、法人和其他组织提出的政府信息公开申请${fresh}件`,
+        `全年收到公民、法人和其他组织政府信息公开申请共${fresh}件`,
+        `全年共受理公民、法人和其他社会组织政府信息公开申请${fresh}件(主要涉及征地拆迁、社会保障等方面)`,
       ]);
       figures.push(fig('requests.new.total', { value: fresh, qualifier: 'exact' }));
       // A change on the previous year, right after the count it belongs to.
@@ -360,10 +381,10 @@ function requests(d: Draw, body: Body, year: number): Part[] {
       const unable = d.int(0, 60);
       parts.push({
         text: `其中,予以公开${disclosed}件,部分公开${partial}件,无法提供${unable}件。`,
-        // 无法提供 is a group of the table's rows, not one category: not recorded (brief).
         figures: [
           fig('requests.outcome.disclosed.total', { value: disclosed, qualifier: 'exact' }),
           fig('requests.outcome.partial.total', { value: partial, qualifier: 'exact' }),
+          fig('requests.outcome.unable.sum', { value: unable, qualifier: 'exact' }),
         ],
       });
     }

@@ -254,6 +254,7 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
   const sites: { kind: 'own_site' | 'portal'; count: Count; locator: string; confidence: number; evidence: Evidence }[] = [];
   const handled: { count: Count; locator: string; evidence: Evidence }[] = [];
   const feeKey = feeKeyOf(ctx);
+  let leadIn = '';
 
   lines.forEach((line, index) => {
     const { locator, heading } = where[index] ?? { locator: 'narrative', heading: '' };
@@ -262,11 +263,23 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
     // A sentence is about requests when it says 申请, or continues a paragraph or a section about them with the
     // words of their handling (「转结下年度办理1件。」).
     let previousAboutRequests = false;
+    leadIn = '';
     for (const sentence of text.split(/(?<=[。!?])/)) {
       const handling = /结转|转结|办结|答复|予以公开|不予公开|无法提供|不予处理|部分公开|转办|顺延/.test(sentence);
       const aboutRequests: boolean = /申请|依申/.test(sentence) || (handling && (previousAboutRequests || /依申请|申请/.test(heading)));
       readSentence(sentence, locator, aboutRequests);
       previousAboutRequests = aboutRequests;
+      // 「依托政府网站抓好政府信息全面发布。全年共发布信息1181条。」: a short sentence without numbers that names one
+      // site leads into the next sentence's count.
+      const sites = channelMentions(sentence).filter((m) => m.channel === 'own_site' || m.channel === 'portal');
+      leadIn =
+        !/\d/.test(sentence) &&
+        sentence.length <= 40 &&
+        channelMentions(sentence).length === 1 &&
+        sites.length === 1 &&
+        !SPREAD.test(sentence)
+          ? sentence
+          : '';
     }
   });
 
@@ -310,7 +323,9 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
         ctx.year !== null &&
         Number.isInteger(c.value) &&
         Math.abs(c.value - ctx.year) <= 1 &&
-        c.raw.length >= 5
+        c.raw.length >= 5 &&
+        // 「申请件2025件(包含上年结转71件)」 counts requests.
+        !/^[^,;。]{0,3}\((含|包含|包括)/.test(sentence.slice(c.end, c.end + 8))
       ) {
         out.warn(`${locator}: "${c.raw}" looks like a year printed as a count; not taken`);
         return false;
@@ -493,12 +508,18 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
     bare: string,
     all: Count[],
     used: Set<number>,
-    take: Take,
+    takeOut: Take,
     zero: Zero,
     locator: string,
     topic: boolean,
   ): void {
     if (!topic) return;
+    // What this sentence's counts went to, for a sum stated after them.
+    const takenHere = new Map<string, number>();
+    const take: Take = (metric, c, confidence) => {
+      takenHere.set(metric, c.value);
+      takeOut(metric, c, confidence);
+    };
     const countClauses = new Set(all.map((c) => clauseAround(bare, c.start).start));
     const none =
       /(未|没有|无|尚未)(收到|受理|接到|接收|发生|办理)(过|任何|到)?[^,;。]{0,25}?(信息公开|依申请|公开申请|申请公开|申请)|(无|没有)(政府信息)?依申请公开(事项|政府信息|情况|申请|办理)?/g;
@@ -528,7 +549,7 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
           .split(/[,;。:]/)
           .at(-1) ?? '';
       const after = sentence.slice(c.end, c.end + 24).split(/[,;。:)]/)[0] ?? '';
-      if (/复议|诉讼/.test(near + after)) continue;
+      if (/复议|诉讼/.test(near + (after.split('(')[0] ?? ''))) continue;
       if (CUMULATIVE.test(lead)) {
         used.add(c.start);
         out.warn(`${locator}: "${c.raw}" is described as cumulative (历年/至今/建站以来); not taken (T9)`);
@@ -585,13 +606,21 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
             ? `requests.outcome.${row}`
             : /(不掌握|不属于本|非本(机关|部门|单位)|本机关不|信息不存在|不存在)(?![^,;。]*等)/.test(label) && otherOutcomes
               ? 'requests.outcome.unable.not_held.total'
-              : // A group (不予公开N件, 无法提供N件) sums several rows of the table: not an unambiguous category (brief).
-                /不予公开|无法提供|不予处理|其他处理/.test(label)
+              : // 「无法提供等其他情况46件」 lumps groups together.
+                /(不予公开|无法提供|不予处理|其他处理)[^,;。]*等/.test(label)
                 ? 'combined'
-                : /予以公开|同意公开|全部公开|已主动公开和同意公开/.test(label) ||
-                    (otherOutcomes && /^[,、;:]?(其中)?[,:]?公开(的)?$/.test(own))
-                  ? 'requests.outcome.disclosed.total'
-                  : null;
+                : /不予公开/.test(label)
+                  ? 'requests.outcome.withheld.sum'
+                  : /无法提供/.test(label)
+                    ? 'requests.outcome.unable.sum'
+                    : /不予处理/.test(label)
+                      ? 'requests.outcome.not_processed.sum'
+                      : /其他处理/.test(label)
+                        ? 'requests.outcome.other.sum'
+                        : /予以公开|同意公开|全部公开|已主动公开和同意公开/.test(label) ||
+                            (otherOutcomes && /^[,、;:]?(其中)?[,:]?公开(的)?$/.test(own))
+                          ? 'requests.outcome.disclosed.total'
+                          : null;
       if (outcome === 'combined') {
         used.add(c.start);
         continue;
@@ -614,8 +643,27 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
                 : /(?<!法人(或|和|及))其他组织(申请)?$/.test(near)
                   ? 'org_other'
                   : null;
+      // The count's own words since the count before it in its clause (「收到公民、法人和其他组织政府信息公开申请共161件」).
+      const previousCount = all.filter((o) => o.end <= c.start).at(-1);
+      const since = sentence.slice(Math.max(clause.start, previousCount?.end ?? 0), c.start);
       const received =
-        /收到|受理|接收|接到|接受|新收|提出|提交|共有|申请数|申请件|申请总数/.test(near) && /申请|依申/.test(near + after.slice(0, 12));
+        (/收到|受理|接收|接到|接受|新收|提出|提交|共有|申请数|申请件|申请总数/.test(near) && /申请|依申/.test(near + after.slice(0, 12))) ||
+        (/收到|受理|接收|接到/.test(since) &&
+          /申请|依申/.test(since.slice(since.search(/收到|受理|接收|接到/))) &&
+          !/办结|办理完成|答复|回复|处理/.test(since)) ||
+        /(今年|本年度?|当年)新(受理|收到|接收)$/.test(near);
+      // 「新受理252件,2022年结转10件,共计262件」: the sum of both is the count with carry-over.
+      const newHere = takenHere.get('requests.new.total');
+      const carriedHere = takenHere.get('requests.carried_in.total');
+      if (
+        /^(共计|合计|总计|共|累计)$/.test(since.replace(/^[,、]/, '')) &&
+        newHere !== undefined &&
+        carriedHere !== undefined &&
+        newHere + carriedHere === c.value
+      ) {
+        take('requests.narrative.total', c, 0.7);
+        continue;
+      }
       if (applicant) {
         // 「共受理公民申请4件」 is the count received as well.
         if (received && /(受理|收到|接收)[^,;。]{0,6}(公民|自然人)/.test(near) && !tableNew) take('requests.new.total', c, 0.7);
@@ -626,7 +674,7 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       // 「含上年结转5件」 right after the count, or 「其中办理上年度结转申请6件」 later in the sentence.
       const includesCarryOver =
         /^[^,;。]{0,4}\(?(含|包含|包括)[^,;。]{0,12}?(结转|转结)/.test(sentence.slice(c.end, c.end + 20)) ||
-        /^[^。]{0,12}其中[^。]{0,12}(上年度?|上一年度?|去年)[^。]{0,4}(结转|转办|转结)/.test(sentence.slice(c.end, c.end + 40));
+        /^[^。\d]{0,12}其中[^。]{0,12}(上年度?|上一年度?|去年)[^。]{0,4}(结转|转办|转结)/.test(sentence.slice(c.end, c.end + 40));
       const notIncluding = /^[^,;。]{0,4}\(?(未包含|不含|不包含|未含)/.test(sentence.slice(c.end, c.end + 12));
       if (received && !/办结|办理完成|答复|回复/.test(near.slice(near.search(/收到|受理|接收|接到|接受|新收/)))) {
         used.add(c.start);
@@ -828,8 +876,13 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const following = text.slice(c.end, c.end + 6);
       if (/^[\u4e00-\u9fff]/.test(following) && !/^(政府|政务)?(信息|推文|稿件|文章|资讯|新闻|内容)/.test(following)) continue;
       // The channels the count's own words name; only when they name none, those of earlier clauses.
-      const own = channelMentions(segment);
-      const mentions = own.length > 0 ? own : channelMentions(span);
+      // Channels named after the verb are what is published (「发布政府公报、…等政府信息」), not where.
+      const verbAt = Math.max(-1, ...[...segment.matchAll(PROACTIVE_VERB)].map((m) => m.index));
+      const own = channelMentions(segment).filter((m) => m.channel !== 'other' || verbAt < 0 || m.at < verbAt);
+      const lead = own.length === 0 && channelMentions(span).length === 0 && !/\d/.test(text.slice(0, c.start)) ? leadIn : '';
+      const mentions = own.length > 0 ? own : channelMentions(lead === '' ? span : lead);
+      // Words spreading the count over channels count only where the channels were read from.
+      const spreadText = own.length > 0 ? segment : lead === '' ? span : lead;
       const verbs = [...inClause.matchAll(PROACTIVE_VERB)];
       if (verbs.length === 0 && channelMentions(segment).length === 0) continue;
       // What is counted: the words after the last verb or channel.
@@ -856,9 +909,9 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       // The same items published on both (同步) stay the site's count.
       const twoSites =
         site &&
-        /(网站|网|门户|平台|专栏)[^,;。]{0,3}?(和|及|、|与|以及)[^,;。]{0,20}?(网站|网|门户|平台|专栏)/.test(span) &&
-        !/同步/.test(span);
-      const spread = specific.length >= 2 || twoSites || (SPREAD.test(span) && !oneKindListed) || (site && kinds.has('other'));
+        /(网站|网|门户|平台|专栏)[^,;。]{0,3}?(和|及|、|与|以及)[^,;。]{0,20}?(网站|网|门户|平台|专栏)/.test(spreadText) &&
+        !/同步/.test(spreadText);
+      const spread = specific.length >= 2 || twoSites || (SPREAD.test(spreadText) && !oneKindListed) || (site && kinds.has('other'));
       // Later counts that continue this one's list (「会议信息1条、常务会议文字信息37条」) make it a category; a
       // breakdown after 其中 does not.
       const breakdown = text.indexOf('其中', c.end);
