@@ -238,6 +238,10 @@ function proactive(d: Draw, body: Body, year: number): Part[] {
         `围绕重要政策文件,制作发布解读材料${readings}件。`,
         `全年发布政策解读稿件${readings}条,回应社会关切${d.int(2, 40)}次。`,
         `公开文件${d.int(5, 60)}件,其中政策解读${readings}条。`,
+        `通过门户网站发布区政府文件${d.int(5, 60)}件、政府会议${d.int(2, 30)}条、政策解读${readings}篇。`,
+        `加大解读力度,通过多渠道、多形式发布政策解读${readings}份。`,
+        `制作政策文字解读及图片解读${readings}条,组织在线访谈${d.int(1, 9)}次。`,
+        `解读信息发布总数${readings}条,意见征集数${d.int(1, 9)}条。`,
       ]),
       figures: [fig('proactive.interpretations', { value: readings, qualifier: 'exact' })],
     });

@@ -790,13 +790,30 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       .map((c) => ({ c, segment: segmentOf(c), after: bare.slice(c.end, c.end + 8) }))
       .filter(
         ({ segment, after }) =>
-          /解读[^,;。等、信]{0,6}(信息)?(共|共计)?(发布|公开|推出|制作|推送)?$/.test(segment) || /^(政策)?解读/.test(after),
+          /解读[^,;。等、信和及与]{0,6}(信息)?(共|共计)?(发布|公开|推出|制作|推送)?(总数|数量|数)?$/.test(segment) ||
+          /^(政策)?解读/.test(after),
       );
     const first = readings[0];
     if (first) {
       const label = first.segment.slice(first.segment.search(/[^、及和与,]*$/));
+      // What is counted, after the last verb; a list separator before it only ends the count before.
+      const phrase = first.segment.replace(/^[、及和与,;]+/, '');
+      const upTo = phrase.includes('解读') ? phrase.slice(0, phrase.lastIndexOf('解读') + 2) : phrase;
+      const verbs = [...upTo.matchAll(/发布|公开|推出|制作|推送|编发|刊发|撰写|形成|开展|完成|做好/g)];
+      const lastVerb = verbs.at(-1);
+      const noun = lastVerb ? upTo.slice(lastVerb.index + lastVerb[0].length) : upTo;
+      // 「动态信息、政策解读45条」 counts other things with them; 「文字、图片类解读20篇」, 「热点解读和政策解读48条」 are
+      // all interpretations.
       const combined =
-        /[、及和与]/.test(first.segment.slice(Math.max(0, first.segment.lastIndexOf('解读') - 10))) && !/等/.test(first.segment);
+        !/等/.test(noun) &&
+        noun
+          .split(/[、及和与]/)
+          .some(
+            (item) =>
+              item !== '' &&
+              !/解读/.test(item) &&
+              !/^(政策)?(文字|图片|图文|图解|视频|音频|动漫|H5|图表|媒体|专家|领导|数字化)(类|形式)?$/.test(item),
+          );
       const breakdown = readings.length > 1 && (first.c.aside || /其中/.test(bare.slice(0, first.c.start)));
       if (!combined && !breakdown && !/回应关切|热点/.test(label)) take('proactive.interpretations', first.c, 0.7);
       for (const { c } of readings) used.add(c.start);
