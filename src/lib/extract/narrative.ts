@@ -159,7 +159,7 @@ const CHANNELS: readonly [Channel, RegExp][] = [
   ['media', /(?<!新|自)媒体|报刊|报纸|纸媒|电视|广播/g],
   [
     'own_site',
-    /网站|网页|门户|官网|公开平台|公开专栏|信息公开栏目|公开系统|(政务|政府|公开|信息|商务|之窗|在线)网|(?<=[\u4e00-\u9fff]{2})网(?![络格友民点上站页信购])(?<!挂网|上网|联网|入网|全网|内网|外网|电网|管网|水网|路网|联网|光网)/g,
+    /网站|网页|门户|官网|公开平台|公开专栏|信息公开栏目|公开系统|(政务|政府|公开|信息|商务|之窗|在线)网(?!站)|(?<=[\u4e00-\u9fff]{2})网(?![络格友民点上站页信购])(?<!挂网|上网|联网|入网|全网|内网|外网|电网|管网|水网|路网|联网|光网)/g,
   ],
 ];
 
@@ -199,7 +199,7 @@ function siteKind(segment: string, at: number): 'own_site' | 'portal' {
 // What a proactive count counts, once verbs, channels and filler words are removed: only information in
 // general is a disclosure count; 「工作动态97篇」 or 「重点项目信息120条」 is a category (T3).
 const FILLER =
-  /共计|合计|总计|累计|共有|共|计|达到|达|已经|已|约|近|逾|超过|各类|各项|各种|相关|方面|了|的|政府|政务|主动|公开|发布|上|中|里|内|站|号|全年|本年度|本年|年内|全部|信息数量|数量|总数|有关|重要|等|及时|依法|向社会|社会|本单位|本机关|本部门|本级/g;
+  /共计|合计|总计|累计|共有|共|计|达到|达|已经|已|约|近|逾|超过|各类|各项|各种|相关|方面|了|的|政府|政务|主动|公开|发布|上|中|里|内(?!容)|站|号|全年|本年度|本年|年内|全部|信息数量|数量|总数|有关|重要|等|及时|依法|向社会|社会|本单位|本机关|本部门|本级/g;
 const GENERAL = /^(信息|条目|信息数|信息总数|内容|资讯|政府资讯)?$/;
 // Topics that make an information count a category of the whole.
 const CATEGORY =
@@ -915,7 +915,11 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
         /解读|规范性文件|规章|图片|照片|视频(?!新闻)|栏目|专栏|频道|期$|场$/.test(head)
       )
         continue;
-      const what = object.slice(object.lastIndexOf('等') + 1).replace(FILLER, '');
+      // 「工作动态及各类政务信息」 is all information.
+      const what = object
+        .slice(object.lastIndexOf('等') + 1)
+        .replace(/^.*(及|和|以及)(?=各类)/, '')
+        .replace(FILLER, '');
       const kinds = new Set(mentions.map((m) => m.channel));
       const specific = [...kinds].filter((k) => k !== 'other');
       const site = specific.includes('own_site') || specific.includes('portal');
