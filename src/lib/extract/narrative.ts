@@ -191,7 +191,10 @@ function channelMentions(segment: string): { channel: Channel; at: number; end: 
 /** Government portal or the body's own site, from the words around the site word. */
 function siteKind(segment: string, at: number): 'own_site' | 'portal' {
   const site = segment.slice(Math.max(0, at - 14), at + 4);
-  const own = /(局|委|厅|部|办|机关|单位|中心|所|院)(门户|官方|政务)?(网站|官网|网)/.test(site) && !/政府(门户)?网/.test(site);
+  const own =
+    (/(局|委|厅|部|办|机关|单位|中心|所|院)(门户|官方|政务)?(网站|官网|网)/.test(site) && !/政府(门户)?网/.test(site)) ||
+    // 「我部政府门户网站」: the body's own portal.
+    /(我|本)(部|局|委|厅|署|院)(政府)?(门户)?网/.test(site);
   if (own || /官网/.test(site)) return 'own_site';
   return /门户|政府网|政务网|人民政府/.test(site) ? 'portal' : 'own_site';
 }
@@ -330,6 +333,11 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
         out.warn(`${locator}: "${c.raw}" looks like a year printed as a count; not taken`);
         return false;
       }
+      // 「5.1余条」: a count of items is a whole number unless 万 multiplied it out (a re-typed 5.1万).
+      if (!Number.isInteger(c.value) && /^(条|件|篇|项|个|宗|份|起)$/.test(c.unit)) {
+        out.warn(`${locator}: "${c.raw}" is not a whole number of items (万 missing?); not taken`);
+        return false;
+      }
       return true;
     });
     const isChange = (c: Count) => c.unit === '%' || c.unit === '个百分点' || CHANGE.test(bare.slice(Math.max(0, c.start - 16), c.start));
@@ -439,6 +447,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const after = sentence.slice(c.end, c.end + 10).split(/[,;。、)]/)[0] ?? '';
       previousEnd = c.end;
       if (used.has(c.start) || c.unit === '元' || c.unit === '人次' || c.unit === '%') continue;
+      // 「行政复议类信息24条」 counts items published about reviews, not reviews.
+      if (/(复议|诉讼)类?信息$/.test(label)) continue;
       const words = label + after;
       const direct = /未经复议直接(起诉|提起诉讼)|直接(起诉|提起行政诉讼)/.test(words);
       const afterReview = /复议后(起诉|提起诉讼)/.test(words);
@@ -676,7 +686,9 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
         /^[^,;。]{0,4}\(?(含|包含|包括)[^,;。]{0,12}?(结转|转结)/.test(sentence.slice(c.end, c.end + 20)) ||
         /^[^。\d]{0,12}其中[^。]{0,12}(上年度?|上一年度?|去年)[^。]{0,4}(结转|转办|转结)/.test(sentence.slice(c.end, c.end + 40));
       const notIncluding = /^[^,;。]{0,4}\(?(未包含|不含|不包含|未含)/.test(sentence.slice(c.end, c.end + 12));
-      if (received && !/办结|办理完成|答复|回复/.test(near.slice(near.search(/收到|受理|接收|接到|接受|新收/)))) {
+      // 「受理答复…申请28件」, 「受理、办理、答复依申请公开2件」: received, and answered as well.
+      const receivedWords = near.replace(/(受理|收到)[、,和及并]*(办理[、,和及并]*)?(答复|回复)/, '$1');
+      if (received && !/办结|办理完成|答复|回复/.test(receivedWords.slice(receivedWords.search(/收到|受理|接收|接到|接受|新收/)))) {
         used.add(c.start);
         if (tableNew) {
           if (out.get('requests.new.total')?.value !== c.value)
@@ -688,7 +700,7 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
         if (narrative) out.warn(`${locator}: request count ${c.value} includes carry-over; recorded as requests.narrative.total`);
         if (base === null) base = narrative ? 'narrative' : 'new';
         // 「均为自然人申请」, 「申请人全部为公民」: every request came from a natural person.
-        if (/^[^。]{0,16}(均为|全部为|全部是|均是|都是)(自然人|公民)/.test(sentence.slice(c.end)))
+        if (!narrative && /^[^。]{0,16}(均为|全部为|全部是|均是|都是)(自然人|公民)/.test(sentence.slice(c.end)))
           take('requests.new.natural_person', c, 0.6);
         continue;
       }
@@ -965,7 +977,12 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
         if (/^(件|份|个|项|部)$/.test(c.unit) && !/信息|资讯/.test(span)) continue;
         // A subject before the verb that is a kind of document or decision (「行政处罚决定发布72条」) makes a category.
         const subject = lastVerb ? inClause.slice(0, inClause.search(PROACTIVE_VERB)) : '';
-        if (/决定|文件|规划|预决算|清单|公告|通知|动态|会议|解读/.test(subject.replace(/^[\d年度,]+/, ''))) continue;
+        if (
+          /决定|文件|规划|预决算|预算|决算|收费|项目|清单|公告|通知|动态|会议|解读|方面|情况|政策|措施/.test(
+            subject.replace(/^[\d年度,]+/, ''),
+          )
+        )
+          continue;
         take('proactive.total', c, confidence);
         continue;
       }
@@ -977,6 +994,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
           : specific[0];
       if (!channel) continue;
       if (!site && !CHANNEL_OBJECT.test(what.replace(/推送|推文/, ''))) continue;
+      // 「移动客户端61个」 counts accounts, not items.
+      if (!site && c.unit === '个') continue;
       // Inside a breakdown, a site's count of one category (「其中政府网站发布重点领域信息2124条」) is not the site's.
       if (site && part && !GENERAL.test(what)) continue;
       // A category's count among a list of categories (「工作动态97篇,通知公告21条」) is not the channel's.
