@@ -370,7 +370,7 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
     fees(sentence, bare, plain, used, take, zero, locator);
     appeals(sentence, bare, plain, used, take, zero, locator);
     requests(sentence, bare, plain, used, take, zero, locator, aboutRequests);
-    decisions(bare, plain, used, take);
+    decisions(bare, plain, used, take, zero);
     documents(bare, plain, used, take, zero);
     proactive(bare, plain, used, take, locator, evidence, assigned);
     changes(bare, all.filter(isChange), plain, assigned, take, zero);
@@ -719,7 +719,17 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
   }
 
   /** Narrative counts of section 二's decisions: 「作出行政许可63件」, 「行政处罚587件」 (brief). */
-  function decisions(bare: string, all: Count[], used: Set<number>, take: Take): void {
+  function decisions(bare: string, all: Count[], used: Set<number>, take: Take, zero: Zero): void {
+    // 「无行政许可、行政处罚、行政强制事项,不涉及行政事业性收费」: a body without these powers decided none.
+    const none = /(无|没有|不涉及|未涉及|未发生)((?:行政(?:许可|处罚|强制)[、和及与]*)+)(事项|决定|职能|权限|行为)?/.exec(bare);
+    if (none?.[2]) {
+      const named = none[2];
+      if (/许可/.test(named)) zero('proactive.art20_5.licensing.decisions', none.index, 0.6);
+      if (/处罚/.test(named)) zero('proactive.art20_6.penalty.decisions', none.index, 0.6);
+      if (/强制/.test(named)) zero('proactive.art20_6.coercion.decisions', none.index, 0.6);
+    }
+    const noFees = /(无|没有|不涉及|未涉及|未收取)行政事业性收费/.exec(bare);
+    if (noFees) zero('proactive.art20_8.admin_fees.amount_wan_yuan', noFees.index, 0.6);
     for (const c of all) {
       // 「行政事业性收费0元」 restates section 二's fee cell (万元), not a disclosure fee.
       if (
