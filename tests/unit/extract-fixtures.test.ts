@@ -388,6 +388,30 @@ const CASES: Case[] = [
       ['requests.new.total', 1],
     ],
   },
+  {
+    file: 'f22-prose-wording.txt',
+    trap: 'prose wordings found on the development set: a site named in a lead-in sentence, a site account (网站微博), 工作动态及各类政务信息, accounts and fractions (5.1余条) not items, items about reviews not reviews, none-statements for section 二, 受理答复, outcome groups unless lumped (等其他情况)',
+    reportId: '990000-jt-2023',
+    template: 'unknown',
+    figures: [
+      ['proactive.website', 1181],
+      ['proactive.weibo', 430],
+      ['proactive.wechat', 360],
+      ['proactive.total', 167],
+      ['proactive.art20_1.rules.issued', 0],
+      ['proactive.art20_1.rules.repealed', 0],
+      ['proactive.art20_1.normative_docs.issued', 0],
+      ['proactive.art20_1.normative_docs.repealed', 0],
+      ['proactive.art20_6.coercion.decisions', 0],
+      ['proactive.art20_8.admin_fees.amount_wan_yuan', 0],
+      ['requests.new.total', 28],
+      ['requests.new.natural_person', 26],
+      ['requests.outcome.disclosed.total', 10],
+      ['requests.outcome.partial.total', 3],
+      ['requests.outcome.withheld.sum', 2],
+    ],
+    warnings: ['"5.1余条" is not a whole number of items'],
+  },
 ];
 
 describe('extractor on written fixtures', () => {
