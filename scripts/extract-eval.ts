@@ -6,7 +6,10 @@
  * - JSONL pages `{url, title, text}` with a `truth.csv` beside them (url, report_id, agency_id, name_zh, year,
  *   scope, kind, metric, value, qualifier): the truth is found by URL.
  *
- *   node scripts/extract-eval.ts DIR [--verbose] [--json]
+ *   node scripts/extract-eval.ts DIR [--truth FILE] [--verbose] [--json]
+ *
+ * `--truth FILE` reads the truth by URL from FILE instead of DIR/truth.csv (e.g. the committed held-out truth,
+ * tests/extract-truth/heldout.csv, beside held-out pages obtained elsewhere).
  *
  * Prints precision and recall per kind of agency (transport against the other kinds, and each kind), agency,
  * year and scope accuracy, and the errors by class. A figure is right when metric, value and qualifier match.
@@ -24,17 +27,22 @@ import { readTable } from '../src/lib/pipeline/tables.ts';
 import { htmlToText, looksLikeHtml } from '../src/lib/extract/html.ts';
 
 const USAGE =
-  'usage: npm run extract:eval -- DIR [--verbose] [--json]\n' +
-  '  DIR  saved pages named <report_id>.txt|.html (truth from data/), or pages.jsonl with truth.csv (truth by URL)';
+  'usage: npm run extract:eval -- DIR [--truth FILE] [--verbose] [--json]\n' +
+  '  DIR  saved pages named <report_id>.txt|.html (truth from data/), or pages.jsonl with truth.csv (truth by URL)\n' +
+  '  --truth FILE  truth by URL from FILE instead of DIR/truth.csv';
 
 let parsed;
 try {
-  parsed = parseArgs({ allowPositionals: true, options: { verbose: { type: 'boolean' }, json: { type: 'boolean' } } });
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: { verbose: { type: 'boolean' }, json: { type: 'boolean' }, truth: { type: 'string' } },
+  });
 } catch (error) {
   console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   process.exit(2);
 }
 const [dir] = parsed.positionals;
+const truthOption: string | undefined = parsed.values.truth;
 if (dir === undefined || parsed.positionals.length > 1) {
   console.error(USAGE);
   process.exit(2);
@@ -47,7 +55,11 @@ const agencies = agencyRefs(await readData('agencies.csv'));
 /** Truth keyed by URL (truth.csv) or by report id (data/). */
 async function loadTruth(): Promise<{ by: 'url' | 'report_id'; reports: Map<string, TruthReport> }> {
   const reports = new Map<string, TruthReport>();
-  const truthFile = join(dir ?? '.', 'truth.csv');
+  const truthFile = truthOption ?? join(dir ?? '.', 'truth.csv');
+  if (truthOption !== undefined && !existsSync(truthFile)) {
+    console.error(`${truthFile}: no such file\n${USAGE}`);
+    process.exit(2);
+  }
   if (existsSync(truthFile)) {
     const rows = Papa.parse<Record<string, string>>(await readFile(truthFile, 'utf8'), { header: true, skipEmptyLines: true }).data;
     for (const r of rows) {
@@ -145,7 +157,7 @@ if (parsed.values.json) {
 } else {
   const missingPages = [...truth.reports.keys()].filter((k) => !seen.has(k) && (truth.reports.get(k)?.figures.length ?? 0) > 0).length;
   console.log(
-    `${dir}: ${items.length} pages scored against ${truth.by === 'url' ? 'truth.csv (by URL)' : 'data/ (by report id)'}` +
+    `${dir}: ${items.length} pages scored against ${truth.by === 'url' ? `${truthOption ?? 'truth.csv'} (by URL)` : 'data/ (by report id)'}` +
       `${withoutTruth > 0 ? `; ${withoutTruth} page(s) without truth not scored` : ''}` +
       `${truth.by === 'url' && missingPages > 0 ? `; ${missingPages} truth report(s) without a page` : ''}\n`,
   );
