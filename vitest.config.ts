@@ -1,13 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast unit tests of the data build and chart builders, and end-to-end tests that build the
-// site, serve it and drive Debian's Chromium. TZ is pinned so nothing depends on the machine's zone.
+// Three projects: fast unit tests of the data build and chart builders, page templates rendered with Astro's
+// container API (vitest.pages.config.ts), and end-to-end tests that build the site, serve it and drive
+// Debian's Chromium. TZ is pinned so nothing depends on the machine's zone.
 process.env.TZ = 'UTC';
 
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      './vitest.pages.config.ts',
       {
         test: {
           name: 'e2e',

@@ -1,5 +1,6 @@
 // Optional helper for pages that embed charts of the disclosure dashboard: each embed reports its content
-// height with postMessage, and this sizes the iframe it came from. Include it once per page.
+// height with postMessage whenever it changes, and this sets the iframe it came from to that height, taller or
+// shorter. Include it once per page.
 (function () {
   if (window.__disclosureEmbed) return;
   window.__disclosureEmbed = true;

@@ -24,6 +24,7 @@ import { gzipSync } from 'node:zlib';
 import { median } from 'd3-array';
 import { agencyLines, figureLines, reportLines, syntheticAgencies, type SyntheticOptions } from './bench/synthetic.ts';
 import { grammarReport } from './bench/report-grammar.ts';
+import { COLUMNS } from '../src/lib/core/schema.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -175,6 +176,7 @@ async function generate(options: SyntheticOptions, dir: string): Promise<string>
   };
   const figures = await writeLines(join(dir, 'figures.csv'), figureLines(options, agencies, onAgency));
   await copyFile('data/metrics.csv', join(dir, 'metrics.csv'));
+  await writeLines(join(dir, 'corrections.csv'), [COLUMNS.corrections.join(',')]);
   done();
   return (
     `Synthetic input: ${count(agencies.length)} agencies, ${count(reports.lines - 1)} reports, ` +

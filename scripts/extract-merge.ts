@@ -47,6 +47,7 @@ const data = {
   reports: await read(join(dataDir, 'reports.csv')),
   figures: await read(join(dataDir, 'figures.csv')),
   metrics: await read(join(dataDir, 'metrics.csv')),
+  corrections: await read(join(dataDir, 'corrections.csv')),
 };
 
 const result = mergeReviewed(proposals, data, { dir: dataDir, maxYear: new Date().getUTCFullYear() });

@@ -2,16 +2,18 @@
  * Propose data/ rows from saved report pages, for a curator to review.
  *
  *   node scripts/extract.ts FILE [--json] [--report ID]
- *   node scripts/extract.ts DIR --out OUT
+ *   node scripts/extract.ts DIR --out OUT [--data DIR]
  *
  * With a FILE: CSV rows for data/figures.csv on stdout and warnings on stderr; with --json one object with the
  * figures (each with its source sentence) and warnings. With a DIR (.html, .txt and JSONL {url, title, text}
  * pages, read in one process): OUT/agencies.csv (agencies not yet in data/), OUT/reports.csv, OUT/figures.csv —
- * every row review=pending — and OUT/review.html. Exit codes: 0 done, 1 input cannot be read, 2 bad arguments.
+ * every row review=pending — and OUT/review.html. `--data` names the data folder whose agencies and reports count as
+ * known (default data/). Exit codes: 0 done, 1 input cannot be read, 2 bad arguments.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { agencyRefs, decodeBytes, extractReport, figureCsv } from '../src/lib/extract/index.ts';
 import { OUT_COLUMNS, proposeBatch, toCsv } from '../src/lib/extract/batch.ts';
@@ -21,15 +23,16 @@ import Papa from 'papaparse';
 
 const USAGE =
   'usage: npm run extract -- FILE [--json] [--report ID]\n' +
-  '       npm run extract -- DIR --out OUT\n' +
+  '       npm run extract -- DIR --out OUT [--data DIR]\n' +
   '  FILE  a saved report page (.html or .txt; UTF-8, GBK or GB18030)\n' +
-  '  DIR   a folder of pages (.html, .txt, and .jsonl of {url, title, text}); OUT receives the proposals and review.html';
+  '  DIR   a folder of pages (.html, .txt, and .jsonl of {url, title, text}); OUT receives the proposals and review.html\n' +
+  '  --data DIR  the data folder whose agencies and reports are known (default data/)';
 
 let parsed;
 try {
   parsed = parseArgs({
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, report: { type: 'string' }, out: { type: 'string' } },
+    options: { json: { type: 'boolean' }, report: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' } },
   });
 } catch (error) {
   console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
@@ -41,7 +44,7 @@ if (input === undefined || extra.length > 0) {
   process.exit(2);
 }
 
-const dataDir = new URL('../data/', import.meta.url);
+const dataDir = parsed.values.data === undefined ? new URL('../data/', import.meta.url) : pathToFileURL(`${resolve(parsed.values.data)}/`);
 const agencies = agencyRefs(await readFile(new URL('agencies.csv', dataDir), 'utf8'));
 
 let isDir = false;

@@ -3,7 +3,9 @@
  * /usr/bin/chromium): one home, agency, ranking, compare and embed page, Chinese and English. Prints a
  * markdown table; numbers go in docs/benchmarks.md. Run `npm run build` first.
  *
- *   node scripts/lighthouse.ts [--agency ID] [--runs N]
+ *   node scripts/lighthouse.ts [--agency ID] [--runs N] [--desktop]
+ *
+ * Lighthouse emulates a phone by default; --desktop uses its desktop settings (wide screen, no slowdown).
  *
  * Scores vary from run to run on a busy machine; with --runs N each score is the median of N runs.
  */
@@ -11,9 +13,16 @@ import { parseArgs } from 'node:util';
 import { median } from 'd3-array';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { serve } from './serve.ts';
 
-const { values } = parseArgs({ options: { agency: { type: 'string', default: '511112-jt' }, runs: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: {
+    agency: { type: 'string', default: '511112-jt' },
+    runs: { type: 'string', default: '1' },
+    desktop: { type: 'boolean', default: false },
+  },
+});
 const runs = Math.max(1, Number(values.runs) || 1);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const pages = (prefix: string) => [
@@ -42,12 +51,11 @@ try {
   for (const path of [...pages(''), ...pages('/en')]) {
     const perRun: number[][] = [];
     for (let run = 0; run < runs; run++) {
-      const result = await lighthouse(`${server.url}${path}`, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: [...CATEGORIES],
-      });
+      const result = await lighthouse(
+        `${server.url}${path}`,
+        { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
+        values.desktop ? desktopConfig : undefined,
+      );
       const lhr = result?.lhr;
       if (!lhr) throw new Error(`no Lighthouse result for ${path}`);
       perRun.push(CATEGORIES.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100)));

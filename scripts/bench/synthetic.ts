@@ -7,8 +7,10 @@
  * Pure and seeded: the same options give the same lines, in whatever order the files are read. Lines come
  * from generators so that millions of figure rows never have to sit in memory at once.
  */
-import { PROVINCES } from '../../src/lib/core/provinces.ts';
-import { COLUMNS, type Level } from '../../src/lib/core/schema.ts';
+import { allDivisions, type Division } from '../../src/lib/core/divisions.ts';
+import { reportIdFor } from '../../src/lib/core/ids.ts';
+import { COLUMNS, LEVELS, type Level } from '../../src/lib/core/schema.ts';
+import { SECTORS, type Sector } from '../../src/lib/core/sectors.ts';
 
 export interface SyntheticOptions {
   agencies: number;
@@ -22,9 +24,9 @@ export interface SyntheticAgency {
   id: string;
   index: number;
   level: Level;
-  province: (typeof PROVINCES)[number];
-  /** Prefecture-level city name, empty for province level. */
-  prefecture: string;
+  sector: Sector;
+  /** The real division the id starts with (synthetic agencies sit in real places, so ids pass the checks). */
+  division: Division;
   name_zh: string;
   name_en: string;
   /** Years with a report (some agencies miss years or start late). */
@@ -92,79 +94,84 @@ const PURPOSE = { agency: 1, years: 2, figures: 3 } as const;
 // ---------------------------------------------------------------------------------------------------------
 // Agencies and reports.
 
-/** Rough share of China's agencies by province (counties per province), so big provinces get more bureaus. */
+/** Rough share of China's agencies by province (counties per province), so big provinces get more bodies. */
 const PROVINCE_WEIGHT: Record<string, number> = {
   '11': 16, '12': 16, '13': 167, '14': 117, '15': 103, '21': 100, '22': 60, '23': 121, '31': 16, '32': 95, '33': 90,
   '34': 104, '35': 84, '36': 100, '37': 136, '41': 157, '42': 103, '43': 122, '44': 122, '45': 111, '46': 25, '50': 38,
   '51': 183, '52': 88, '53': 129, '54': 74, '61': 107, '62': 86, '63': 44, '64': 22, '65': 107,
 }; // prettier-ignore
 
-/** Share of agencies per level, as among China's transport bureaus (31 : 333 : 2,843). */
-const LEVEL_SHARE = { province: 0.01, prefecture: 0.1 } as const;
+/** Share of agencies per level (the rest are county-level). */
+const LEVEL_SHARE = { national: 0.005, province: 0.03, prefecture: 0.15 } as const;
+
+/** Governments publish the most reports; the other listed sectors share the rest evenly. */
+const SECTOR_WEIGHT = SECTORS.filter((s) => s.code !== null).map((s) => ({ sector: s, weight: s.key === 'government' ? 6 : 1 }));
 
 const FIRST_TABLE_YEAR = 2019;
 
 /**
- * Ids are a leading 9 and seven digits (9 + province + prefecture + county) + "-jt": shaped like the real
- * division-code ids but one digit longer, so they can never collide with a real agency.
+ * Agencies in real places (the id's division code must exist), of every listed sector, with a -<n> suffix when
+ * a place already has a body of that sector. Names are marked 合成 / synthetic so they are never taken as real.
  */
 export function syntheticAgencies(options: SyntheticOptions): SyntheticAgency[] {
-  const total = options.agencies;
-  const provinceCount = Math.min(PROVINCES.length, Math.max(0, Math.round(total * LEVEL_SHARE.province)));
-  const prefectureCount = Math.max(0, Math.round(total * LEVEL_SHARE.prefecture));
-  const weights = PROVINCES.map((p) => PROVINCE_WEIGHT[p.code] ?? 50);
-  const weightSum = weights.reduce((a, b) => a + b, 0);
-  const pickProvince = (r: Random) => {
-    let x = r.next() * weightSum;
-    for (const [i, w] of weights.entries()) {
-      x -= w;
-      if (x < 0) return i;
-    }
-    return weights.length - 1;
+  const byLevel = new Map<Level, Division[]>(LEVELS.map((l) => [l, allDivisions().filter((d) => d.level === l)]));
+  const weighted = (list: readonly Division[]) => {
+    const weights = list.map((d) => PROVINCE_WEIGHT[d.code.slice(0, 2)] ?? 50);
+    const total = weights.reduce((a, b) => a + b, 0);
+    return (r: Random) => {
+      let x = r.next() * total;
+      for (const [i, w] of weights.entries()) {
+        x -= w;
+        if (x < 0) return list[i] ?? list[0];
+      }
+      return list.at(-1);
+    };
   };
-
-  const prefectures: { province: number; number: number; counties: number }[] = [];
-  const perProvince = new Map<number, number>();
-  const agencies: SyntheticAgency[] = [];
-  for (let index = 0; index < total; index++) {
-    const r = new Random(streamSeed(options.seed, index, PURPOSE.agency));
-    let level: Level;
-    let province: number;
-    let prefecture = 0;
-    let county = 0;
-    if (index < provinceCount) {
-      level = 'province';
-      province = index;
-    } else if (index < provinceCount + prefectureCount || prefectures.length === 0) {
-      level = 'prefecture';
-      province = pickProvince(r);
-      prefecture = (perProvince.get(province) ?? 0) + 1;
-      perProvince.set(province, prefecture);
-      prefectures.push({ province, number: prefecture, counties: 0 });
-    } else {
-      level = 'county';
-      const parent = r.pick(prefectures);
-      province = parent.province;
-      prefecture = parent.number;
-      county = ++parent.counties;
+  const pickers = new Map(LEVELS.map((l) => [l, weighted(byLevel.get(l) ?? [])]));
+  const sectorTotal = SECTOR_WEIGHT.reduce((a, b) => a + b.weight, 0);
+  const pickSector = (r: Random) => {
+    let x = r.next() * sectorTotal;
+    for (const s of SECTOR_WEIGHT) {
+      x -= s.weight;
+      if (x < 0) return s.sector;
     }
-    const p = PROVINCES[province] ?? PROVINCES[0];
-    const code = `9${p.code}${String(prefecture).padStart(2, '0')}${String(county).padStart(2, '0')}`;
-    const city = `合成${prefecture}市`;
-    const name =
-      level === 'province'
-        ? { zh: `${p.zh}交通运输厅(合成)`, en: `${p.en} Transport Department (synthetic)` }
-        : level === 'prefecture'
-          ? { zh: `${city}交通运输局`, en: `Synthetic City ${prefecture} Transport Bureau (${p.en})` }
-          : { zh: `${city}合成${county}县交通运输局`, en: `Synthetic County ${prefecture}-${county} Transport Bureau (${p.en})` };
+    return SECTOR_WEIGHT[0]?.sector ?? SECTORS[0];
+  };
+  const used = new Set<string>();
+  const agencies: SyntheticAgency[] = [];
+  for (let index = 0; index < options.agencies; index++) {
+    const r = new Random(streamSeed(options.seed, index, PURPOSE.agency));
+    const share = index / options.agencies;
+    const level: Level =
+      share < LEVEL_SHARE.national
+        ? 'national'
+        : share < LEVEL_SHARE.national + LEVEL_SHARE.province
+          ? 'province'
+          : share < LEVEL_SHARE.national + LEVEL_SHARE.province + LEVEL_SHARE.prefecture
+            ? 'prefecture'
+            : 'county';
+    let id = '';
+    let division: Division | undefined;
+    let sector: (typeof SECTORS)[number] = SECTORS[0];
+    for (let attempt = 0; id === '' && attempt < 100; attempt++) {
+      division = pickers.get(level)?.(r);
+      sector = pickSector(r);
+      const base = `${division?.code ?? ''}-${sector.code ?? ''}`;
+      for (let n = 1; n < 100 && id === ''; n++) {
+        const candidate = n === 1 ? base : `${base}-${n}`;
+        if (!used.has(candidate)) id = candidate;
+      }
+    }
+    if (!division || id === '') throw new Error(`no free agency id for synthetic agency ${index}`);
+    used.add(id);
     agencies.push({
-      id: `${code}-jt`,
+      id,
       index,
       level,
-      province: p,
-      prefecture: level === 'province' ? '' : city,
-      name_zh: name.zh,
-      name_en: name.en,
+      sector: sector.key,
+      division,
+      name_zh: `${division.name}${sector.zh}(合成${index})`,
+      name_en: `Synthetic ${sector.en} body ${index} (${division.code})`,
       years: reportYears(options, index),
     });
   }
@@ -181,12 +188,25 @@ function reportYears(options: SyntheticOptions, index: number): number[] {
   return years.length > 0 ? years : [options.lastYear];
 }
 
+/** Governments publish whole-jurisdiction reports; departments their own. */
+const syntheticScope = (a: SyntheticAgency) => (a.sector === 'government' ? 'system' : 'agency');
+
 const templateOf = (year: number) => (year >= 2021 ? 'gov2021' : year >= FIRST_TABLE_YEAR ? 'gov2019' : 'pre2019');
 
 export function* agencyLines(agencies: readonly SyntheticAgency[]): Generator<string> {
   yield COLUMNS.agencies.join(',');
   for (const a of agencies) {
-    yield [a.id, a.name_zh, a.name_en, a.level, 'transport', a.province.zh, a.prefecture, '', `https://${a.id}.example.org/`].join(',');
+    yield [
+      a.id,
+      a.name_zh,
+      a.name_en,
+      a.level,
+      a.sector,
+      a.division.province,
+      a.division.prefecture,
+      '',
+      `https://${a.id}.example.gov.cn/`,
+    ].join(',');
   }
 }
 
@@ -195,15 +215,18 @@ export function* reportLines(agencies: readonly SyntheticAgency[]): Generator<st
   for (const a of agencies) {
     for (const year of a.years) {
       const day = String(10 + (a.index % 19)).padStart(2, '0');
+      // Some publish after the deadline.
+      const scope = syntheticScope(a);
+      const month = a.index % 7 === 0 ? '04' : '01';
       yield [
-        `${a.id}-${year}`,
+        reportIdFor(a.id, year, scope),
         a.id,
         year,
         templateOf(year),
-        `https://${a.id}.example.org/ndbg/${year}.html`,
+        `https://${a.id}.example.gov.cn/ndbg/${year}.html`,
         'yes',
-        'agency',
-        `${year + 1}-01-${day}`,
+        scope,
+        `${year + 1}-${month}-${day}`,
         'synthetic',
       ].join(',');
     }
@@ -256,8 +279,8 @@ const APPEAL_BLOCKS = [
   { key: 'litigation_after_review', zh: '复议后起诉' },
 ] as const;
 
-/** Medians by level: province, prefecture, county. */
-const SCALE: Record<Level, number> = { province: 12, prefecture: 5, county: 1 };
+/** Medians by level. */
+const SCALE: Record<Level, number> = { national: 30, province: 12, prefecture: 5, county: 1 };
 
 /** Share of reports with a deliberate arithmetic error, and of cells left blank. */
 const RATES = { tableError: 0.03, appealError: 0.01, carryOverBreak: 0.03, narrativeMismatch: 0.03, blankCell: 0.01, blankTable: 0.04 };
@@ -498,7 +521,7 @@ export function agencyFigures(options: SyntheticOptions, agency: SyntheticAgency
       figures.push(...section2(r, agency.level, template), ...requests.figures, ...section4(r, agency.level));
     }
     previousYear = year;
-    const reportId = `${agency.id}-${year}`;
+    const reportId = reportIdFor(agency.id, year, syntheticScope(agency));
     for (const f of figures) lines.push(`${reportId},${f.metric},${f.value},${f.qualifier ?? ''},${f.locator},`);
   }
   return lines;

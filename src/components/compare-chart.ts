@@ -5,9 +5,15 @@
  * in the URL (history.replaceState), read and written by the pure functions in src/lib/site/compare.ts. The
  * ECharts client is most of the page's JavaScript, so it is fetched only once there is something to draw.
  */
-import { compareChartHeight, compareChartOption, type CompareChartData, type CompareLine } from '../lib/charts/compare-chart.ts';
+import {
+  compareChartHeight,
+  compareChartOption,
+  compareMarks,
+  type CompareChartData,
+  type CompareLine,
+} from '../lib/charts/compare-chart.ts';
 import type { LiveChart } from '../lib/charts/echarts.ts';
-import { PALETTE } from '../lib/charts/options.ts';
+import { PALETTE } from '../lib/charts/marks.ts';
 import {
   alignToYears,
   compareYears,
@@ -298,9 +304,17 @@ class CompareChart extends HTMLElement {
     const canvas = required<HTMLElement>(this, '.compare-canvas');
     canvas.style.height = `${compareChartHeight(data.lines.length)}px`;
     this.#chart?.resize();
-    this.#chart?.setOption(compareChartOption(data, this.#lang, { missing: t.tableMissing, sourceUnknown: t.sourceUnknown }), {
-      notMerge: true,
-    });
+    const text = { missing: t.tableMissing, sourceUnknown: t.sourceUnknown, approximate: t.keyApproximate, notStated: t.keyNotStated };
+    this.#chart?.setOption(compareChartOption(data, this.#lang, text, canvas.clientWidth || undefined), { notMerge: true });
+    const marks = compareMarks(data);
+    required<HTMLElement>(this, '.compare-figure figcaption').textContent = [
+      marks.zero && t.chartKeyZero,
+      marks.notStated && t.chartKeyNotStated,
+      marks.approximate && t.chartKeyApproximate,
+      t.compareChartNote,
+    ]
+      .filter(Boolean)
+      .join(this.#lang === 'zh' ? '' : ' ');
     const separator = this.#lang === 'zh' ? '、' : ', ';
     canvas.setAttribute(
       'aria-label',

@@ -9,6 +9,7 @@ export const en: Messages = {
   otherLanguage: '中文',
   footerNote:
     "Figures are taken from the agencies' published government information disclosure annual reports; every number links to its report.",
+  colon: ': ',
   skipToContent: 'Skip to content',
 
   notFoundTitle: 'Page not found',
@@ -39,12 +40,16 @@ export const en: Messages = {
   filterAll: 'All',
   filterText: 'Name',
   filterCount: 'Showing {shown} of {total} agencies',
+  filterEmpty:
+    'No agency matches these filters. Set the province or level back to “All”, type only part of a name (such as “Wutongqiao” or “Transport”), or clear every filter.',
+  filterClear: 'Clear filters',
   colAgency: 'Agency',
   colLevel: 'Level',
   colPrefecture: 'Prefecture',
   colYears: 'Report years',
   colReports: 'Reports',
 
+  levelNational: 'National',
   levelProvince: 'Province',
   levelPrefecture: 'Prefecture',
   levelCounty: 'County',
@@ -71,7 +76,12 @@ export const en: Messages = {
   chartFees: 'Disclosure fees (yuan)',
   chartAppeals: 'Administrative reviews and lawsuits',
   chartEmpty: 'None of the reports we hold states this figure, so there is nothing to draw.',
-  chartNote: 'Gaps mean the report does not state the figure (not zero); hollow or dashed marks are approximate.',
+  chartKeyZero: 'A 0 is a figure the report states as zero: drawn on the baseline and labelled “0”.',
+  chartKeyNotStated:
+    'A × below the baseline means there is no figure: the report does not state it, or we hold no report for that year. It is not zero.',
+  chartKeyApproximate: 'Hollow dots and dashed bars are approximate figures, labelled with their qualifier.',
+  keyApproximate: 'approximate',
+  keyNotStated: 'no figure (not 0)',
   chartSources: 'Sources',
   tableYear: 'Year',
   tableSource: 'Source',
@@ -137,7 +147,13 @@ export const en: Messages = {
     'The original reports are the source of the numbers: cite them as well. Every agency page and chart offers citation text in GB/T 7714 ([EB/OL]) and APA form.',
   aboutCorrections: 'Corrections',
   aboutCorrectionsText:
-    'Found a number that differs from the report? Tell us the agency, year, metric and where in the report it is. Every correction is recorded in the history of the data/ folder and in CURATION.md, so each change to a figure can be traced.',
+    'Found a number that differs from the report? Tell us the agency, year, metric and where in the report it is (the “where in the report” shown beside every figure). Corrections are recorded in the curation log and in the history of the data files, so each change to a figure can be traced.',
+  aboutCorrectionsContact: 'Report an error',
+  aboutCorrectionsTracker: 'Please open an issue in the issue tracker of the repository this site is built from.',
+  aboutCurationLog: 'Curation log: how each report was found and checked, and what was left out',
+  aboutLicence: 'Licences',
+  aboutLicenceText:
+    'The code of this site is published under the {code}; the compiled data (figures, locators and downloads) under {data}: credit this site and the original reports. The reports themselves are published by the agencies.',
   navCompare: 'Compare',
   navRankings: 'Rankings',
   chartSourceLine: 'Source: {agency}, annual reports on government information disclosure ({years}); compiled by {site}',
@@ -164,7 +180,7 @@ export const en: Messages = {
   compareWithOthers: 'Compare with other agencies',
   benchmarkTitle: 'Peer benchmark',
   benchmarkIntro:
-    'Compared with agencies of the same level whose report for the same year states the figure (agencies without it are left out, not counted as zero). No percentile with fewer than {min} agencies; rates with a small denominator are not ranked.',
+    'Compared only with agencies of the same kind and level whose own report (scope: the body itself) for the same year states the figure; agencies without it are left out, not counted as zero. No percentile with fewer than {min} agencies; equal values share a position; rates with a small denominator are not ranked.',
   benchmarkAbove: 'More than {share} of {level} agencies in {year}',
   benchmarkLowest: 'No {level} agency lower in {year}',
   peerLowest: 'No other same-level agency is lower ({count} in all)',
@@ -183,7 +199,7 @@ export const en: Messages = {
   rate_requests_granted_def: '(Disclosed + partly disclosed) ÷ all outcomes; agencies with fewer than {min} outcomes are not ranked.',
   rankingsTitle: 'Rankings and distributions',
   rankingsIntro:
-    'Each agency’s figure per year, ranked within province-, prefecture- and county-level agencies, with the distribution by province. Agencies without the figure are left out, never counted as zero.',
+    'Each agency’s figure per year, ranked only within its peer group (same kind, same level): a county transport bureau is compared with county transport bureaus only. Reports a government compiles for its whole jurisdiction are ranked separately. Agencies without the figure are left out, never counted as zero.',
   rankingTitle: '{metric}: ranking and distribution',
   rankingYears: 'Years',
   rankingYearNote: '{year}: {count} agencies state this figure',
@@ -192,7 +208,7 @@ export const en: Messages = {
   rankingByProvince: 'By province',
   rankingPooled: 'Pooled rate',
   rankingSuppressed: 'Not ranked: fewer than {min} outcomes',
-  rankingRank: 'Rank',
+  rankingRank: 'Position (largest first)',
   rankingAgency: 'Agency',
   rankingPercentile: 'Higher than … of peers',
   rankingSource: 'Source',
@@ -203,6 +219,8 @@ export const en: Messages = {
   statMedian: 'Median',
   statQ3: 'Upper quartile',
   statMax: 'Maximum',
+  histogramCaption:
+    'Each row is a range of values; its bar counts the agencies in that range, coloured by level, with the count at its end (0: no agency in the range). The “not stated” row counts the agencies whose report for the year does not give the figure: counted apart, not as 0.',
   histogramTitle: 'Distribution by level, {year}',
 
   template_pre2019: 'pre-2019 narrative',
@@ -227,8 +245,12 @@ export const en: Messages = {
   compareSearchCount: '{shown} of {total} agencies match',
   compareSubmit: 'Make link',
   compareNoJs:
-    'The chart needs JavaScript. Without it, submitting the form gives you a link that keeps your choice; the agency pages show their charts and tables without JavaScript.',
-  compareProfile: 'agency page',
+    'Tick agencies, then open each one’s chart or data from the links beside it; “Make link” gives an address that keeps the agencies and metric, to share with readers who have JavaScript.',
+  compareNoJsLead:
+    'JavaScript is off: the combined chart needs it, and without it this page cannot read the agencies and metric saved in a link. The form below still works, and every agency has links to its own chart and data.',
+  compareNoJsSelected: 'Agencies ticked:',
+  compareData: 'data',
+  compareProfile: 'chart',
   compareSelected: '{count} of {max} agencies selected',
   compareRemove: 'Remove {name}',
   compareMaxReached: 'You have picked the maximum of {max} agencies (one per colour); remove one to add another.',
@@ -246,8 +268,7 @@ export const en: Messages = {
   compareNoFigures: '{name}: no figure for this metric.',
   compareBaseNotPositive: '{name}: the base-year ({year}) figure is {value}, which cannot be indexed.',
   compareChartLabel: 'Line chart: {metric}, {view}, {years}, {agencies}',
-  compareChartNote:
-    'Gaps mean the report does not state the figure (not zero); hollow points are approximate. Hover for values and sources; the table lists every number.',
+  compareChartNote: 'Tap or point at a year in the chart to see each agency’s figure and its source; the table below lists every figure.',
   compareTableNote: 'Each number links to the report page it comes from.',
   compareStated: 'stated figure {value}',
   compareUnitIndex: 'index (base year = 100)',
@@ -259,4 +280,32 @@ export const en: Messages = {
   compareGroup_requests: 'Disclosure requests',
   compareGroup_fees: 'Fees',
   compareGroup_appeals: 'Reviews and lawsuits',
+  levelAgencies_national: 'national',
+  standingAbove: 'Higher than {share} of {group} ({year}, {peers} in all)',
+  standingLowest: 'No lower value among {group} in {year} ({peers} in all)',
+  standingPosition: 'position {rank} from the largest',
+  standingTied: '{tied} share it',
+  standingFew: 'Not computed: fewer than {min} {group} state this figure for {year} ({peers} do)',
+  standingProvince: 'Higher than {share} of {group} in {province} ({peers} in all)',
+  unranked_channel_sum: 'Sum of channels, may count an item twice; never ranked against stated totals',
+  unranked_scope: 'This report does not cover the body’s own work alone (scope: {scope}); not compared with peers',
+  unranked_suppressed: 'Too few cases to rank',
+  notStated: 'Not stated in the report',
+  statNotComputed: 'not computed (fewer than {min})',
+  rankingGroupTitle: '{group}',
+  rankingGroupsCaption:
+    'Distribution per peer group (minimum, quartiles, median, maximum); quartiles and median are not computed for fewer than {min} agencies',
+  rankingGroup: 'Peer group',
+  rankTied: '{rank} (tied, {tied})',
+  rankingProvinceGroups: 'Within a province (at least {min} agencies)',
+  jurisdiction_national: 'whole country',
+  jurisdiction_province: 'whole province',
+  jurisdiction_prefecture: 'whole city',
+  jurisdiction_county: 'whole county or district',
+  systemRankingTitle: '{metric}: jurisdiction totals',
+  systemRankingIntro:
+    'Reports a government compiles for every administrative body of its jurisdiction (scope “system”) give jurisdiction totals. They are never compared with a body’s own figures, only with the totals of governments of the same level.',
+  systemHeadlinesTitle: 'Jurisdiction totals ({jurisdiction})',
+  systemHeadlinesIntro:
+    'These figures come from the report the government compiled for every administrative body of its jurisdiction: totals for the whole jurisdiction, not the government office’s own work.',
 };

@@ -1,4 +1,4 @@
-/** The compare page in a real browser, on the fixture site (agencies 990100-jt and 990101-jt). */
+/** The compare page in a real browser, on the fixture site (agencies 511100-jt and 511112-jt). */
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -64,14 +64,14 @@ const cells = (page: Page, year: number) =>
 
 describe('compare page', () => {
   it('draws the agencies of the URL, indexed, in the chart and the table', async () => {
-    const { page, problems } = await open('/compare/?agencies=990100-jt,990101-jt&metric=proactive.total&mode=index');
+    const { page, problems } = await open('/compare/?agencies=511100-jt,511112-jt&metric=proactive.total&mode=index');
     await drawn(page, 2);
     await expect(page.locator('select[name="metric"]').inputValue()).resolves.toBe('proactive.total');
     await expect(page.locator('input[name="mode"][value="index"]').isChecked()).resolves.toBe(true);
-    await expect(page.locator('#compare-agency-990101-jt').isChecked()).resolves.toBe(true);
+    await expect(page.locator('#compare-agency-511112-jt').isChecked()).resolves.toBe(true);
 
     await expect(headers(page)).resolves.toEqual(['年度', '测试市交通运输局', '测试市甲区交通运输局']);
-    await expect(page.locator('.compare-table caption').textContent()).resolves.toBe('主动公开信息总数 · 指数(基年 = 100)');
+    await expect(page.locator('.compare-table caption').textContent()).resolves.toBe('主动公开信息总数 · 指数（基年 = 100）');
     await expect(cells(page, 2019).first().textContent()).resolves.toContain('100报告数字 80');
     await expect(cells(page, 2021).first().locator('a').textContent()).resolves.toBe('150余');
     await expect(cells(page, 2021).first().locator('a').getAttribute('href')).resolves.toBe('https://example.gov.cn/2021.html');
@@ -84,13 +84,13 @@ describe('compare page', () => {
     await expect(page.locator('.compare-canvas').getAttribute('role')).resolves.toBe('img');
     await expect(page.locator('.compare-canvas svg path').count()).resolves.toBeGreaterThan(5);
     const notes = await page.locator('.compare-notes li').allTextContents();
-    expect(notes).toContain('测试市甲区交通运输局:没有这一指标的数字。');
+    expect(notes).toContain('测试市甲区交通运输局：没有这一指标的数字。');
     expect(notes.some((n) => n.includes('2019 年为基年'))).toBe(true);
     expect(problems).toEqual([]);
   });
 
   it('is operated by keyboard alone; the URL follows and reproduces the state', async () => {
-    const { page, problems } = await open('/compare/?agencies=990100-jt&metric=proactive.total&mode=abs');
+    const { page, problems } = await open('/compare/?agencies=511100-jt&metric=proactive.total&mode=abs');
     await drawn(page, 1);
 
     await tabTo(page, 'select[name="metric"]');
@@ -105,22 +105,22 @@ describe('compare page', () => {
 
     await tabTo(page, '#compare-search');
     await page.keyboard.type('甲区');
-    await expect(page.locator('.compare-search output').textContent()).resolves.toBe('1 / 2 个机关符合');
-    await tabTo(page, '#compare-agency-990101-jt');
+    await expect(page.locator('.compare-search output').textContent()).resolves.toBe('2 / 11 个机关符合');
+    await tabTo(page, '#compare-agency-511112-jt');
     await page.keyboard.press('Space');
-    await expect.poll(() => query(page).agencies).toBe('990100-jt,990101-jt');
+    await expect.poll(() => query(page).agencies).toBe('511100-jt,511112-jt');
     await expect
       .poll(() => page.locator('.compare-announce').textContent())
-      .toMatch(/^已添加 测试市甲区交通运输局。 图表已更新:.+,2 个机关。$/);
+      .toMatch(/^已添加 测试市甲区交通运输局。 图表已更新：.+，2 个机关。$/);
     await drawn(page, 2);
 
-    await tabTo(page, 'button[data-agency="990100-jt"]');
+    await tabTo(page, 'button[data-agency="511100-jt"]');
     await page.keyboard.press('Enter');
-    await expect.poll(() => query(page).agencies).toBe('990101-jt');
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-agency'))).resolves.toBe('990101-jt');
+    await expect.poll(() => query(page).agencies).toBe('511112-jt');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-agency'))).resolves.toBe('511112-jt');
 
     const url = page.url();
-    expect(url).toBe(`${base}/compare/?agencies=990101-jt&metric=${metric}&mode=index`);
+    expect(url).toBe(`${base}/compare/?agencies=511112-jt&metric=${metric}&mode=index`);
     expect(problems).toEqual([]);
 
     const again = await open(url.slice(base.length));
@@ -129,42 +129,42 @@ describe('compare page', () => {
     await expect(again.page.locator('input[name="mode"][value="index"]').isChecked()).resolves.toBe(true);
     await expect(
       again.page.locator('input[name="agencies"]:checked').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
-    ).resolves.toEqual(['990101-jt']);
+    ).resolves.toEqual(['511112-jt']);
     await expect(headers(again.page)).resolves.toEqual(['年度', '测试市甲区交通运输局']);
     expect(again.page.url()).toBe(url);
     expect(again.problems).toEqual([]);
   });
 
   it('ignores unknown parameters with a visible note instead of failing', async () => {
-    const { page, problems } = await open('/compare/?agencies=nope,990100-jt&metric=bogus&mode=zzz');
+    const { page, problems } = await open('/compare/?agencies=nope,511100-jt&metric=bogus&mode=zzz');
     await drawn(page, 1);
     const notes = await page.locator('.compare-notes li').allTextContents();
     expect(notes).toEqual([
-      '链接中的未知机关编号已忽略:nope。',
-      '链接中的指标“bogus”不存在或没有数据,改为显示“本年新收申请 · 总计”。',
-      '链接中的显示方式“zzz”无效,改为显示绝对值。',
+      '链接中的未知机关编号已忽略：nope。',
+      '链接中的指标“bogus”不存在或没有数据，改为显示“本年新收申请 · 总计”。',
+      '链接中的显示方式“zzz”无效，改为显示绝对值。',
     ]);
-    expect(query(page)).toEqual({ agencies: '990100-jt', metric: 'requests.new.total', mode: 'abs' });
+    expect(query(page)).toEqual({ agencies: '511100-jt', metric: 'requests.new.total', mode: 'abs' });
     await expect(cells(page, 2022).first().textContent()).resolves.toBe('5');
     expect(problems).toEqual([]);
   });
 
   it('exists in English, with English figures and links', async () => {
-    const { page, problems } = await open('/en/compare/?agencies=990100-jt,990101-jt&metric=proactive.total&mode=abs');
+    const { page, problems } = await open('/en/compare/?agencies=511100-jt,511112-jt&metric=proactive.total&mode=abs');
     await drawn(page, 2);
     await expect(page.locator('h1').textContent()).resolves.toBe('Compare agencies');
     await expect(headers(page)).resolves.toEqual(['Year', 'Test City Transport Bureau', 'Test District A Transport Bureau']);
     await expect(page.locator('.compare-table caption').textContent()).resolves.toBe('Items disclosed proactively (total) · count');
     await expect(cells(page, 2021).first().textContent()).resolves.toBe('120+');
-    await expect(page.locator('.compare-table thead a').first().getAttribute('href')).resolves.toBe('/en/agencies/990100-jt/');
+    await expect(page.locator('.compare-table thead a').first().getAttribute('href')).resolves.toBe('/en/agencies/511100-jt/');
     await expect(page.locator('.site-header a[hreflang="zh-CN"]').getAttribute('href')).resolves.toBe(
-      `${base}/compare/?agencies=990100-jt,990101-jt&metric=proactive.total&mode=abs`,
+      `${base}/compare/?agencies=511100-jt,511112-jt&metric=proactive.total&mode=abs`,
     );
     expect(problems).toEqual([]);
   });
 
   it.each(['/compare/', '/en/compare/'])('%s has no axe violations with a chart drawn', async (path) => {
-    const { page, problems } = await open(`${path}?agencies=990100-jt,990101-jt&metric=proactive.total&mode=index`);
+    const { page, problems } = await open(`${path}?agencies=511100-jt,511112-jt&metric=proactive.total&mode=index`);
     await drawn(page, 2);
     await expect(axeViolations(page)).resolves.toEqual([]);
     expect(problems).toEqual([]);
@@ -172,21 +172,42 @@ describe('compare page', () => {
 
   it('works without JavaScript: the form submits to a URL with the state', async () => {
     const { page, problems } = await open('/compare/', { javaScriptEnabled: false });
-    await expect(page.locator('.compare-nojs').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.compare-nojs-lead').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.compare-nojs-lead').textContent()).resolves.toContain('JavaScript');
     await expect(page.locator('.compare-output').isVisible()).resolves.toBe(false);
-    await expect(page.locator('.compare-profile').first().getAttribute('href')).resolves.toBe('/agencies/990100-jt/');
+    // Each agency links to its own chart and data.
+    const links = page.locator('#pick-511100-jt .compare-profile a');
+    await expect(links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual([
+      '/agencies/511100-jt/#charts',
+      '/downloads/agencies/511100-jt.csv',
+    ]);
+    // No blank space: the page ends with its footer.
+    const gap = await page.evaluate(
+      () => document.documentElement.scrollHeight - (document.querySelector('footer')?.getBoundingClientRect().bottom ?? 0) - scrollY,
+    );
+    expect(gap).toBeLessThanOrEqual(1);
     await page.selectOption('select[name="metric"]', 'proactive.total');
     await page.check('input[name="mode"][value="index"]');
-    await page.check('#compare-agency-990100-jt');
-    await page.check('#compare-agency-990101-jt');
+    await page.check('#compare-agency-511100-jt');
+    await page.check('#compare-agency-511112-jt');
     await Promise.all([page.waitForURL(/\?/), page.click('.compare-submit')]);
     expect(new URL(page.url()).pathname).toBe('/compare/');
-    expect(new URL(page.url()).search).toBe('?metric=proactive.total&mode=index&agencies=990100-jt&agencies=990101-jt');
+    expect(new URL(page.url()).search).toBe('?metric=proactive.total&mode=index&agencies=511100-jt&agencies=511112-jt');
     expect(problems).toEqual([]);
 
     const enhanced = await open(new URL(page.url()).pathname + new URL(page.url()).search);
     await drawn(enhanced.page, 2);
-    expect(query(enhanced.page)).toEqual({ agencies: '990100-jt,990101-jt', metric: 'proactive.total', mode: 'index' });
+    expect(query(enhanced.page)).toEqual({ agencies: '511100-jt,511112-jt', metric: 'proactive.total', mode: 'index' });
+  });
+
+  it('without JavaScript, shows the agency a link from its page names, with its chart and data', async () => {
+    const { page } = await open('/en/compare/?agencies=511112-jt&metric=proactive.total#pick-511112-jt', { javaScriptEnabled: false });
+    const picked = page.locator('#pick-511112-jt');
+    await expect(picked.evaluate((li) => li.matches(':target') && getComputedStyle(li).fontWeight)).resolves.toBe('600');
+    await expect(picked.locator('a').count()).resolves.toBe(2);
+    await expect(page.locator('.compare-nojs-count').evaluate((p) => getComputedStyle(p, '::after').content)).resolves.toContain(
+      'Agencies ticked:',
+    );
   });
 
   it('loads the ECharts client here only, and only once there is something to draw', async () => {
@@ -194,7 +215,7 @@ describe('compare page', () => {
     await empty.page.locator('.compare-empty:visible').waitFor();
     expect([...empty.scripts.keys()].some((url) => url.includes('echarts'))).toBe(false);
 
-    const { page, scripts } = await open('/compare/?agencies=990100-jt&metric=proactive.total');
+    const { page, scripts } = await open('/compare/?agencies=511100-jt&metric=proactive.total');
     await drawn(page, 1);
     const bodies = await Promise.all(scripts.values());
     const gzipped = bodies.reduce((n, body) => n + gzipSync(body).length, 0);
@@ -202,7 +223,7 @@ describe('compare page', () => {
     // ECharts core + line chart + grid + legend + tooltip + SVG renderer is about 175 KB gzipped.
     expect(gzipped).toBeLessThanOrEqual(200 * 1024);
 
-    const agency = await open('/agencies/990100-jt/');
+    const agency = await open('/agencies/511100-jt/');
     await agency.page.waitForLoadState('networkidle');
     expect([...agency.scripts.keys()].some((url) => url.includes('echarts'))).toBe(false);
   });

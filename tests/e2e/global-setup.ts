@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
-import { AGENCIES, FIGURES, METRICS, REPORTS } from '../unit/fixtures.ts';
+import { AGENCIES, CORRECTIONS, FIGURES, METRICS, NO_CORRECTIONS, REPORTS } from '../unit/fixtures.ts';
 import { HOSTILE_AGENCIES, HOSTILE_FIGURES, HOSTILE_METRICS, HOSTILE_REPORTS } from '../unit/hostile-fixtures.ts';
 import { serve } from '../../scripts/serve.ts';
 
@@ -54,12 +54,14 @@ export default async function setup(project: TestProject) {
     reports: REPORTS,
     figures: FIGURES,
     metrics: METRICS,
+    corrections: CORRECTIONS,
   });
   const hostileData = await writeData(join(root, 'hostile-data'), {
     agencies: HOSTILE_AGENCIES,
     reports: HOSTILE_REPORTS,
     figures: HOSTILE_FIGURES,
     metrics: HOSTILE_METRICS,
+    corrections: NO_CORRECTIONS,
   });
   const fixtureDist = await buildSite(fixtureData, join(root, 'fixture'));
   const fixtureDistAgain = await buildSite(fixtureData, join(root, 'fixture-again'));

@@ -101,12 +101,18 @@ describe('hostile text is shown as text', () => {
     const report = page.locator(`[data-report="${HOSTILE_IDS.city}-2021"]`);
     expect(await report.locator('a').first().getAttribute('href')).toBe(HOSTILE_URLS.city2021);
     expect(await report.locator('a').first().textContent()).toBe(HOSTILE_URLS.city2021);
-    expect(await report.textContent()).toContain(HOSTILE_NOTE);
     expect(await report.locator(`tr[data-metric="${HOSTILE_METRIC.key}"] td`).allTextContents()).toEqual(
+      expect.arrayContaining([HOSTILE_LOCATOR]),
+    );
+    // Curators' notes are in English: the English page shows them (as text), the Chinese one does not.
+    expect(await report.textContent()).not.toContain(HOSTILE_NOTE);
+    const english = (await open(`/en/agencies/${HOSTILE_IDS.city}/`)).page.locator(`[data-report="${HOSTILE_IDS.city}-2021"]`);
+    expect(await english.textContent()).toContain(HOSTILE_NOTE);
+    expect(await english.locator(`tr[data-metric="${HOSTILE_METRIC.key}"] td`).allTextContents()).toEqual(
       expect.arrayContaining([HOSTILE_LOCATOR, HOSTILE_NOTE]),
     );
     const svg = page.locator('section.chart svg[role="img"]').first();
-    expect(await svg.getAttribute('aria-label')).toBe(`${HOSTILE_NAMES.city.zh}: 主动公开信息数`);
+    expect(await svg.getAttribute('aria-label')).toBe(`${HOSTILE_NAMES.city.zh}：主动公开信息数`);
     expect(await svg.locator('text').allTextContents()).toContain(HOSTILE_METRIC.zh);
     const tips = JSON.parse((await page.locator('chart-hover').first().getAttribute('data-tips')) ?? '') as (string | null)[][];
     expect(tips.flat().some((tip) => tip?.startsWith(`${HOSTILE_METRIC.zh} · 2021`))).toBe(true);
@@ -129,13 +135,13 @@ describe('hostile text is shown as text', () => {
     expect(await page.locator('main table a').allTextContents()).toEqual(
       expect.arrayContaining([HOSTILE_NAMES.city.zh, HOSTILE_NAMES.county.zh]),
     );
-    expect(await page.locator('svg[role="img"]').getAttribute('aria-label')).toContain(HOSTILE_METRIC.zh);
+    expect(await page.locator('svg[role="img"]').first().getAttribute('aria-label')).toContain(HOSTILE_METRIC.zh);
   });
 
   it('embed page: caption, chart label and legend, data table', async () => {
     const { page } = await open(`/embed/${HOSTILE_IDS.county}/proactive/`);
     expect(await page.locator('figcaption a').first().textContent()).toBe(HOSTILE_NAMES.county.zh);
-    expect(await page.locator('svg[role="img"]').getAttribute('aria-label')).toBe(`${HOSTILE_NAMES.county.zh}: 主动公开信息数`);
+    expect(await page.locator('svg[role="img"]').first().getAttribute('aria-label')).toBe(`${HOSTILE_NAMES.county.zh}：主动公开信息数`);
     expect(await page.locator('svg text').allTextContents()).toContain(HOSTILE_METRIC.zh);
     expect(await page.locator('details table caption').textContent()).toBe(`${HOSTILE_NAMES.county.zh} · 主动公开信息数`);
     expect(await page.locator('details table thead').textContent()).toContain(HOSTILE_METRIC.zh);

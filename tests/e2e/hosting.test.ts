@@ -29,12 +29,12 @@ describe('a build for https://disclosure.example.org/dash/', () => {
   });
 
   it('builds absolute URLs from the public origin and the base path', async () => {
-    const page = await readFile(join(dist, 'en/agencies/990100-jt/index.html'), 'utf8');
-    expect(page).toContain(`<link rel="canonical" href="${origin}en/agencies/990100-jt/">`);
-    expect(page).toContain(`<meta property="og:image" content="${origin}en/embed/990100-jt/proactive/chart.png">`);
-    expect(page).toContain(`&lt;iframe src=&quot;${origin}en/embed/990100-jt/proactive/&quot;`);
-    const oembed = JSON.parse(await readFile(join(dist, 'embed/990100-jt/proactive/oembed.json'), 'utf8')) as Record<string, string>;
-    expect(oembed.thumbnail_url).toBe(`${origin}embed/990100-jt/proactive/chart.png`);
+    const page = await readFile(join(dist, 'en/agencies/511100-jt/index.html'), 'utf8');
+    expect(page).toContain(`<link rel="canonical" href="${origin}en/agencies/511100-jt/">`);
+    expect(page).toContain(`<meta property="og:image" content="${origin}en/embed/511100-jt/proactive/chart.png">`);
+    expect(page).toContain(`&lt;iframe src=&quot;${origin}en/embed/511100-jt/proactive/&quot;`);
+    const oembed = JSON.parse(await readFile(join(dist, 'embed/511100-jt/proactive/oembed.json'), 'utf8')) as Record<string, string>;
+    expect(oembed.thumbnail_url).toBe(`${origin}embed/511100-jt/proactive/chart.png`);
     expect(oembed.html).toContain(`<script async src="${origin}embed.js"></script>`);
     const absolute = (await Promise.all((await files('.html')).map((f) => readFile(f, 'utf8')))).flatMap((html) =>
       [...html.matchAll(/"(https?:\/\/(?:localhost|127\.0\.0\.1)[^"]*)"/g)].map((m) => m[1]),

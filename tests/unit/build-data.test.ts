@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readTree } from '../helpers.ts';
-import { AGENCIES, FIGURES, METRICS, REPORTS, appendLine } from './fixtures.ts';
+import { AGENCIES, CORRECTIONS, FIGURES, METRICS, REPORTS, appendLine } from './fixtures.ts';
 
 const run = promisify(execFile);
 
@@ -16,6 +16,7 @@ async function dataDir(figures = FIGURES): Promise<string> {
   await writeFile(join(dir, 'reports.csv'), REPORTS);
   await writeFile(join(dir, 'figures.csv'), figures);
   await writeFile(join(dir, 'metrics.csv'), METRICS);
+  await writeFile(join(dir, 'corrections.csv'), CORRECTIONS);
   return dir;
 }
 
@@ -36,47 +37,67 @@ describe('scripts/build-data.ts', () => {
     expect((await buildData(input, a)).code).toBe(0);
     expect((await buildData(input, b)).code).toBe(0);
     const [treeA, treeB] = [await readTree(a), await readTree(b)];
-    expect(Object.keys(treeA)).toEqual([
+    const files = Object.keys(treeA);
+    const agencyIds = AGENCIES.trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[0] ?? '')
+      .sort();
+    for (const id of agencyIds) {
+      for (const path of [
+        `/agencies/${id}.json`,
+        `/downloads/agencies/${id}.csv`,
+        `/downloads/agencies/${id}.json`,
+        `/downloads/series/${id}.json`,
+      ]) {
+        expect(files).toContain(path);
+      }
+    }
+    for (const path of [
       '/.data-build',
-      '/agencies/990100-jt.json',
-      '/agencies/990101-jt.json',
-      '/downloads/agencies/990100-jt.csv',
-      '/downloads/agencies/990100-jt.json',
-      '/downloads/agencies/990101-jt.csv',
-      '/downloads/agencies/990101-jt.json',
       '/downloads/dataset.json',
       '/downloads/figures.csv',
       '/downloads/metrics.csv',
-      '/downloads/series/990100-jt.json',
-      '/downloads/series/990101-jt.json',
-      '/downloads/series/index.json',
-      '/rankings/appeals.litigation.total.json',
-      '/rankings/appeals.review.total.json',
-      '/rankings/fees.info_processing.collected_yuan.json',
-      '/rankings/proactive.total.json',
-      '/rankings/rate.requests_granted.json',
-      '/rankings/requests.new.total.json',
+      '/downloads/series.json',
       '/site.json',
+    ]) {
+      expect(files).toContain(path);
+    }
+    // Rankings of the bodies' own figures for every ranked metric; whole-jurisdiction totals where any exist.
+    expect(files.filter((f) => f.startsWith('/rankings/agency/'))).toEqual([
+      '/rankings/agency/appeals.litigation.total.json',
+      '/rankings/agency/appeals.review.total.json',
+      '/rankings/agency/fees.info_processing.collected_yuan.json',
+      '/rankings/agency/proactive.total.json',
+      '/rankings/agency/rate.requests_granted.json',
+      '/rankings/agency/requests.new.total.json',
     ]);
+    expect(files.filter((f) => f.startsWith('/rankings/system/'))).toEqual([
+      '/rankings/system/proactive.total.json',
+      '/rankings/system/requests.new.total.json',
+    ]);
+    // The series index sits beside the per-agency folder, where no agency id can be named like it.
+    expect(files).not.toContain('/downloads/series/index.json');
     expect(treeA).toEqual(treeB);
-    expect(treeA['/downloads/agencies/990100-jt.csv']).toContain('990100-jt-2021,gov2021,agency,proactive.total,');
+    expect(treeA['/downloads/agencies/511100-jt.csv']).toContain('511100-jt-2021,gov2021,agency,proactive.total,');
   });
 
   it('prints every error as file:line:column and a summary, exits 1 and writes nothing', async () => {
-    const bad = appendLine(appendLine(FIGURES, '990100-jt-2022,proactive.totl,1,exact,x,'), '990100-jt-2022,requests.handled,-1,exact,x,');
+    const bad = appendLine(appendLine(FIGURES, '511100-jt-2022,proactive.totl,1,exact,x,'), '511100-jt-2022,requests.handled,-1,exact,x,');
     const input = await dataDir(bad);
     const out = join(await mkdtemp(join(tmpdir(), 'out-')), 'generated');
     const { code, stderr } = await buildData(input, out);
     expect(code).toBe(1);
-    expect(stderr).toContain(`${input}/figures.csv:15:16: metric: unknown metric key "proactive.totl"`);
-    expect(stderr).toContain(`${input}/figures.csv:16:33: value: negative value -1`);
-    expect(stderr).toContain(`${input}/figures.csv: read 15, accepted 13, rejected 2`);
+    const rows = FIGURES.trimEnd().split('\n').length - 1;
+    expect(stderr).toContain(`${input}/figures.csv:${rows + 2}:16: metric: unknown metric key "proactive.totl"`);
+    expect(stderr).toContain(`${input}/figures.csv:${rows + 3}:33: value: negative value -1`);
+    expect(stderr).toContain(`${input}/figures.csv: read ${rows + 2}, accepted ${rows}, rejected 2`);
     await expect(readdir(out)).rejects.toThrow();
   });
 
   it('lists arithmetic warnings without failing', async () => {
     const { code, stderr } = await buildData(await dataDir(), await mkdtemp(join(tmpdir(), 'out-')));
     expect(code).toBe(0);
-    expect(stderr).toContain('warning R4 990100-jt-2022:');
+    expect(stderr).toContain('warning R4 511100-jt-2022:');
   });
 });

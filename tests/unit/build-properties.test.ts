@@ -9,9 +9,9 @@ import { buildDataset, type BuildResult, type SourceTexts } from '../../src/lib/
 import { stableStringify } from '../../src/lib/core/json.ts';
 import { COLUMNS, LEVELS, QUALIFIERS, SCOPES, TEMPLATES, datasetOut } from '../../src/lib/core/schema.ts';
 import { formatProblem } from '../../src/lib/pipeline/tables.ts';
-import { AGENCIES, FIGURES, MAX_YEAR, METRICS, REPORTS } from './fixtures.ts';
+import { AGENCIES, CORRECTIONS, FIGURES, MAX_YEAR, METRICS, REPORTS } from './fixtures.ts';
 
-const FILES = ['agencies', 'reports', 'figures', 'metrics'] as const;
+const FILES = ['agencies', 'reports', 'figures', 'metrics', 'corrections'] as const;
 type FileName = (typeof FILES)[number];
 
 const OPTIONS = { dir: 'data', maxYear: MAX_YEAR };
@@ -20,6 +20,8 @@ const pathOf = (file: FileName) => `data/${file}.csv`;
 /** A candidate file text and, when the generator knows it, how many records (rows below the header) it holds. */
 interface FileText {
   text: string;
+  /** Raw bytes, when the file is given as read from disk (decoded strictly by the build); `text` is their lenient decoding. */
+  bytes?: Uint8Array;
   records: number | null;
   /** How a counterexample prints it, for files too long to read in a test report. */
   [fc.toStringMethod]?: () => string;
@@ -41,8 +43,27 @@ const SUMMED_KEYS = [
     ),
   ),
 ].filter((k) => METRIC_KEYS.includes(k));
-const AGENCY_IDS = ['990100-jt', '990101-jt', '990102-jt', '990100-JT', '９９０１００-jt', 'a--b', '__proto__'];
-const REPORT_IDS = ['990100-jt-2019', '990100-jt-2021', '990100-jt-2022', '990101-jt-2022', '990102-jt-2021', '990100-jt-2030'];
+const AGENCY_IDS = [
+  '511100-jt',
+  '511112-jt',
+  '511102-jt',
+  '100000-cz',
+  '511100-JT',
+  '５１１１００-jt',
+  '990100-jt',
+  '511100-zf-2',
+  'a--b',
+  '__proto__',
+];
+const REPORT_IDS = [
+  '511100-jt-2019',
+  '511100-jt-2021',
+  '511100-jt-2022',
+  '511112-jt-2022',
+  '511100-zf-2022-system',
+  '511102-jt-2021',
+  '511100-jt-2030',
+];
 const MARKUP = ['<script>alert(1)</script>', 'javascript:alert(1)', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>'];
 const AWKWARD = ['', ' ', '\u3000', '"', '""', ',', '\n', '\r\n', '\uFEFF', '𠮷', '|', 'null', 'constructor', 'NaN', ...MARKUP];
 
@@ -70,9 +91,9 @@ const COLUMN_VALUES: Record<string, fc.Arbitrary<string>> = {
   name_zh: fc.constantFrom('测试市交通运输局', '测试县交通运输局'),
   name_en: fc.constantFrom('Test Bureau', 'Test County Bureau'),
   level: fc.constantFrom(...LEVELS, 'district', 'Province'),
-  sector: fc.constantFrom('transport', 'Transport'),
-  province: fc.constantFrom('四川省', '北京市', '广西壮族自治区', 'Sichuan'),
-  prefecture: fc.constantFrom('测试市', ''),
+  sector: fc.constantFrom('transport', 'government', 'other', 'Transport'),
+  province: fc.constantFrom('四川省', '北京市', '广西壮族自治区', 'Sichuan', ''),
+  prefecture: fc.constantFrom('乐山市', '测试市', ''),
   aliases: fc.constantFrom('测试局|测试交通局', '|', ''),
   website: fc.constantFrom('https://example.gov.cn/', 'http://', 'ftp://example.gov.cn/', ''),
   agency_id: fc.constantFrom(...AGENCY_IDS),
@@ -93,6 +114,10 @@ const COLUMN_VALUES: Record<string, fc.Arbitrary<string>> = {
   qualifier: fc.constantFrom(...QUALIFIERS, '', 'roughly'),
   locator: fc.constantFrom('表三 row 一 col 总计', '一(一)', ''),
   note: fc.constantFrom('', 'closed by 31 Dec'),
+  date: fc.constantFrom('2026-01-05', '2026-02-30', '', 'yesterday'),
+  old_value: numberText,
+  new_value: fc.oneof(numberText, fc.constantFrom('150', '')),
+  reason: fc.constantFrom('misread', ''),
 };
 
 const cell = (column: string) =>
@@ -176,7 +201,13 @@ function structuredFile(file: FileName): fc.Arbitrary<FileText> {
   );
 }
 
-const VALID_TEXT: Record<FileName, string> = { agencies: AGENCIES, reports: REPORTS, figures: FIGURES, metrics: METRICS };
+const VALID_TEXT: Record<FileName, string> = {
+  agencies: AGENCIES,
+  reports: REPORTS,
+  figures: FIGURES,
+  metrics: METRICS,
+  corrections: CORRECTIONS,
+};
 
 const fixtureRecords = (text: string) => text.trimEnd().split('\n').length - 1;
 
@@ -213,8 +244,20 @@ const metricsFile: fc.Arbitrary<FileText> = fc.oneof(
   structuredFile('metrics'),
 );
 
-/** Bytes decoded the way the build script reads files (invalid UTF-8 becomes U+FFFD). */
-const randomBytes = fc.uint8Array({ maxLength: 300 }).map((bytes): FileText => ({ text: new TextDecoder().decode(bytes), records: null }));
+/**
+ * Bytes as the build script reads them from disk: mostly not UTF-8 (one error for the file), sometimes a
+ * valid file in GB18030-like bytes or with one damaged byte.
+ */
+const randomBytes = fc
+  .oneof(
+    fc.uint8Array({ maxLength: 300 }),
+    fc.tuple(fc.nat(), fc.integer({ min: 0x80, max: 0xff })).map(([at, byte]) => {
+      const bytes = new TextEncoder().encode(FIGURES);
+      bytes[at % bytes.length] = byte;
+      return bytes;
+    }),
+  )
+  .map((bytes): FileText => ({ text: new TextDecoder().decode(bytes), bytes, records: null }));
 /** Text over the characters that matter to CSV, so structure breaks in every possible way. */
 const csvNoise = fc
   .string({ maxLength: 200, unit: fc.constantFrom(',', '"', '\n', '\r', ' ', 'a', '1', '-', '.', '\uFEFF', '测') })
@@ -237,6 +280,7 @@ const fixtures = (figures: FileText): Inputs => ({
   reports: fixtureFile('fixture reports.csv', REPORTS),
   figures,
   metrics: fixtureFile('metrics.csv', METRICS),
+  corrections: fixtureFile('corrections.csv', CORRECTIONS),
 });
 
 /**
@@ -270,16 +314,18 @@ const inputs: fc.Arbitrary<Inputs> = fc.oneof(
       reports: anyFile('reports'),
       figures: anyFile('figures'),
       metrics: anyFile('metrics'),
+      corrections: anyFile('corrections'),
     }),
   },
   { weight: 1, arbitrary: valuesOnFixtures },
 );
 
 const texts = (input: Inputs): SourceTexts => ({
-  agencies: input.agencies.text,
-  reports: input.reports.text,
-  figures: input.figures.text,
-  metrics: input.metrics.text,
+  agencies: input.agencies.bytes ?? input.agencies.text,
+  reports: input.reports.bytes ?? input.reports.text,
+  figures: input.figures.bytes ?? input.figures.text,
+  metrics: input.metrics.bytes ?? input.metrics.text,
+  corrections: input.corrections.bytes ?? input.corrections.text,
 });
 
 const build = (input: Inputs): BuildResult => buildDataset(texts(input), OPTIONS);
@@ -300,7 +346,7 @@ const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 250) };
 
 // A generous limit: the default 5 s is near these tests' run time on a busy 2-core machine.
 describe('data build properties', { timeout: 120_000 }, () => {
-  it('never throws, whatever the four files contain', () => {
+  it('never throws, whatever the five files contain', () => {
     fc.assert(
       fc.property(inputs, (input) => {
         expect(() => build(input)).not.toThrow();
@@ -313,7 +359,9 @@ describe('data build properties', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(inputs, (input) => {
         const { summary } = build(input);
-        expect(summary.map((s) => s.file)).toEqual(['metrics', 'agencies', 'reports', 'figures'].map((f) => pathOf(f as FileName)));
+        expect(summary.map((s) => s.file)).toEqual(
+          ['metrics', 'agencies', 'reports', 'figures', 'corrections'].map((f) => pathOf(f as FileName)),
+        );
         for (const file of FILES) {
           const s = summary.find((x) => x.file === pathOf(file));
           expect(s, file).toBeDefined();

@@ -28,7 +28,7 @@ describe('chartData', () => {
 });
 
 describe('yearChartOption', () => {
-  const option = yearChartOption(data, 'en');
+  const option = yearChartOption(data, 'en', { approximate: 'approximate', notStated: 'no figure' });
   const series = (option.series as { data: unknown[]; connectNulls?: boolean }[])[0];
 
   it('keeps missing years as null (a gap), never 0, and does not bridge them', () => {
@@ -37,7 +37,7 @@ describe('yearChartOption', () => {
   });
 
   it('keeps a stated zero as zero', () => {
-    expect(series?.data[3]).toMatchObject({ value: 0 });
+    expect(series?.data[3]).toMatchObject({ value: 0, label: { show: true, formatter: '0' } });
   });
 
   it('draws approximate figures hollow with their qualifier as a label', () => {
@@ -51,6 +51,7 @@ describe('yearChartOption', () => {
     const bars = yearChartOption(
       chartData(fees, [2021], { 'fees.info_processing.collected_yuan': [point(2021, 400, 'about')] }, (k) => k),
       'zh',
+      { approximate: '约数', notStated: '无数字' },
     );
     expect((bars.series as { data: unknown[] }[])[0]?.data[0]).toMatchObject({
       itemStyle: { borderType: 'dashed' },
@@ -60,7 +61,13 @@ describe('yearChartOption', () => {
 });
 
 describe('renderSvg', () => {
-  const render = () => renderSvg(yearChartOption(data, 'zh'), chartSize(data), 'chart-proactive', '主动公开信息数');
+  const render = () =>
+    renderSvg(
+      yearChartOption(data, 'zh', { approximate: '约数', notStated: '无数字' }),
+      chartSize(data),
+      'chart-proactive',
+      '主动公开信息数',
+    );
 
   it('gives the same bytes every time, whatever was rendered before', () => {
     expect(render()).toBe(render());

@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { checkCarryOver, checkReport } from '../../src/lib/pipeline/checks.ts';
 import type { FigureOut, Level, MetricOut, Qualifier, ReportOut, Template } from '../../src/lib/core/schema.ts';
+import { eraOf } from '../../src/lib/core/templates.ts';
 import { build } from './fixtures.ts';
 
 const metrics = new Map<string, MetricOut>(build().dataset.metrics.map((m) => [m.key, m]));
 
-function report(template: Template, year = 2022, id = `990100-jt-${year}`): ReportOut {
+function report(template: Template, year = 2022, id = `511100-jt-${year}`): ReportOut {
   return {
     id,
-    agency_id: '990100-jt',
+    agency_id: '511100-jt',
     year,
     template,
     source_url: null,
     official: null,
     scope: 'agency',
     published: null,
+    deadline: `${year + 1}-01-31`,
+    days_late: null,
     notes: '',
     figure_count: 0,
   };
@@ -159,15 +162,26 @@ describe('checkReport', () => {
 
 describe('checkCarryOver (R4)', () => {
   const byReport = new Map([
-    ['990100-jt-2021', values({ 'requests.carried_out.total': 2 })],
-    ['990100-jt-2022', values({ 'requests.carried_in.total': 1 })],
-    ['990100-jt-2024', values({ 'requests.carried_in.total': 7 })],
+    ['511100-jt-2021', values({ 'requests.carried_out.total': 2 })],
+    ['511100-jt-2022', values({ 'requests.carried_in.total': 1 })],
+    ['511100-jt-2024', values({ 'requests.carried_in.total': 7 })],
   ]);
+  const eras = (...reports: ReportOut[]) => new Map(reports.map((r) => [r.id, { era: eraOf(r.template, r.year) }]));
   it('flags a carried-in total that differs from last year’s carried-out total', () => {
-    const warnings = checkCarryOver([report('gov2021', 2021), report('gov2021', 2022)], byReport);
+    const reports = [report('gov2021', 2021), report('gov2021', 2022)];
+    const warnings = checkCarryOver(reports, byReport, eras(...reports));
     expect(warnings.map((w) => [w.rule, w.year])).toEqual([['R4', 2022]]);
   });
+  it('compares the 2019 and 2021 tables, which count requests alike', () => {
+    const reports = [report('gov2019', 2021), report('gov2021', 2022)];
+    expect(checkCarryOver(reports, byReport, eras(...reports)).map((w) => w.rule)).toEqual(['R4']);
+  });
+  it('never compares across the 2019 change of definitions', () => {
+    const reports = [report('pre2019', 2021), report('gov2021', 2022)];
+    expect(checkCarryOver(reports, byReport, eras(...reports))).toEqual([]);
+  });
   it('says nothing when the year before is missing', () => {
-    expect(checkCarryOver([report('gov2021', 2021), report('gov2021', 2024)], byReport)).toEqual([]);
+    const reports = [report('gov2021', 2021), report('gov2021', 2024)];
+    expect(checkCarryOver(reports, byReport, eras(...reports))).toEqual([]);
   });
 });

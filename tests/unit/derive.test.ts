@@ -89,6 +89,8 @@ describe('agencySeries', () => {
     official: null,
     scope,
     published: null,
+    deadline: `${year + 1}-01-31`,
+    days_late: null,
     notes: '',
     figure_count: 0,
   });

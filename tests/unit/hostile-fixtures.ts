@@ -15,7 +15,7 @@ export const PAYLOAD = {
   quotes: `'single' "double" & ampersand &amp;`,
 } as const;
 
-export const HOSTILE_IDS = { city: '990300-jt', county: '990301-jt' } as const;
+export const HOSTILE_IDS = { city: '511100-jt', county: '511112-jt' } as const;
 
 export const HOSTILE_NAMES = {
   city: { zh: `测试市${PAYLOAD.script}局`, en: `Test ${PAYLOAD.img} Bureau` },
@@ -47,7 +47,8 @@ export const HOSTILE_AGENCIES = csv([
     level: 'prefecture',
     sector: 'transport',
     province: '四川省',
-    prefecture: `测试市${PAYLOAD.closeScript}`,
+    // The prefecture must be the official name of the id's division, so it cannot carry a payload.
+    prefecture: '乐山市',
     aliases: `别名${PAYLOAD.quotes}|${PAYLOAD.img}`,
     website: 'https://example.gov.cn/?a=1&b=2',
   },
@@ -58,7 +59,7 @@ export const HOSTILE_AGENCIES = csv([
     level: 'county',
     sector: 'transport',
     province: '四川省',
-    prefecture: `测试市${PAYLOAD.closeScript}`,
+    prefecture: '乐山市',
     aliases: PAYLOAD.script,
     website: '',
   },

@@ -15,7 +15,7 @@ const data = chartData(
   { 'proactive.total': [point(2021, 120, 'at_least'), point(2022, 150)] },
   () => '主动公开信息总数',
 );
-const svg = renderSvg(yearChartOption(data, 'zh'), chartSize(data), 'c', '测试');
+const svg = renderSvg(yearChartOption(data, 'zh', { approximate: '约数', notStated: '无数字' }), chartSize(data), 'c', '测试');
 
 describe('chart SVG', () => {
   it('is well-formed XML: no double quotes inside double-quoted style attributes', () => {
@@ -44,6 +44,13 @@ describe('renderPng', () => {
     expect(a.subarray(1, 4).toString()).toBe('PNG');
     expect(a.readUInt32BE(16)).toBe(framed.size.width * 2);
     expect(a.readUInt32BE(20)).toBe(framed.size.height * 2);
+    expect(Buffer.compare(a, b)).toBe(0);
+  });
+
+  it('renders the same new chart twice at once (two pages sharing a chart) without a clash in the cache', async () => {
+    // A title no earlier run has used, so neither call finds the PNG cached and both write it.
+    const framed = printChart(svg, chartSize(data), `并发 ${process.pid} ${Date.now()}`, '来源:测试');
+    const [a, b] = await Promise.all([renderPng(framed.svg), renderPng(framed.svg)]);
     expect(Buffer.compare(a, b)).toBe(0);
   });
 });

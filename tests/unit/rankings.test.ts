@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildPeerIndex,
-  defaultYear,
-  headlines,
-  peerStanding,
-  rankMetric,
-  rateSeries,
-  RATES,
-  standing,
-  type RankableAgency,
-} from '../../src/lib/pipeline/rankings.ts';
-import type { Level, SeriesPoint } from '../../src/lib/core/schema.ts';
+import { defaultYear, headlines, rankMetric, rateSeries, RATES, standing, type RankableAgency } from '../../src/lib/pipeline/rankings.ts';
+import type { Level, RankingEntry, SeriesPoint } from '../../src/lib/core/schema.ts';
+import type { Sector } from '../../src/lib/core/sectors.ts';
 import { point } from '../helpers.ts';
 
 function defined<T>(value: T | undefined): T {
@@ -20,49 +11,58 @@ function defined<T>(value: T | undefined): T {
 
 describe('standing', () => {
   it.each([
-    [[1, 2, 3, 4, 5], 5, { rank: 1, percentile: 1, peers: 5 }, 'the largest of five is above all four others'],
-    [[1, 2, 3, 4, 5], 1, { rank: 5, percentile: 0, peers: 5 }, 'the smallest is above none'],
-    [[1, 2, 3, 4, 5], 3, { rank: 3, percentile: 0.5, peers: 5 }, 'the middle is above half of the others'],
-    [[1, 3, 3, 3, 9], 3, { rank: 2, percentile: 0.25, peers: 5 }, 'ties share a rank and do not count as lower'],
-    [[0, 0, 0, 0, 0], 0, { rank: 1, percentile: 0, peers: 5 }, 'all equal: first together, above nobody'],
-    [[2, 7], 7, { rank: 1, percentile: null, peers: 2 }, 'fewer than five peers: ranked, but no percentile'],
+    [[1, 2, 3, 4, 5], 5, { rank: 1, tied: 1, percentile: 1, peers: 5 }, 'the largest of five is above all four others'],
+    [[1, 2, 3, 4, 5], 1, { rank: 5, tied: 1, percentile: 0, peers: 5 }, 'the smallest is above none'],
+    [[1, 2, 3, 4, 5], 3, { rank: 3, tied: 1, percentile: 0.5, peers: 5 }, 'the middle is above half of the others'],
+    [
+      [1, 3, 3, 3, 9],
+      3,
+      { rank: 2, tied: 3, percentile: 0.25, peers: 5 },
+      'ties share a rank, say how many share it, and do not count as lower',
+    ],
+    [[0, 0, 0, 0, 0, 0, 0, 4], 0, { rank: 2, tied: 7, percentile: 0, peers: 8 }, 'seven zeros of eight: tied second, above nobody'],
+    [[0, 0, 0, 0, 0], 0, { rank: 1, tied: 5, percentile: 0, peers: 5 }, 'all equal: first together, above nobody'],
+    [[2, 7], 7, { rank: 1, tied: 1, percentile: null, peers: 2 }, 'fewer than five peers: ranked, but no percentile'],
   ] as [number[], number, object, string][])('%j, %d → %j (%s)', (values, value, expected) => {
     expect(standing(values, value)).toEqual(expected);
   });
 });
 
-describe('peerStanding', () => {
-  const agencies = [1, 2, 3, 4, 5, 6].map((v) => ({ level: 'county' as const, series: { 'requests.new.total': [point(2022, v)] } }));
-  const index = buildPeerIndex(agencies);
-  it('compares with same-level agencies of the same year', () => {
-    expect(peerStanding(index, 'county', 'requests.new.total', point(2022, 3))).toEqual({ rank: 4, percentile: 0.4, peers: 6 });
-  });
-  it('refuses a percentile without enough peers', () => {
-    expect(peerStanding(index, 'prefecture', 'requests.new.total', point(2022, 3))).toEqual({ rank: 1, percentile: null, peers: 1 });
-  });
-});
-
 describe('headlines', () => {
-  const peers = buildPeerIndex([]);
+  const none = () => undefined;
+  const ranked = () => true;
   it('compares the latest year with the year before only', () => {
-    const [card] = headlines('county', { 'proactive.total': [point(2020, 100), point(2021, 120)] }, peers);
+    const [card] = headlines({ 'proactive.total': [point(2020, 100), point(2021, 120)] }, none, ranked);
     expect(card).toMatchObject({ id: 'proactive', change: 20, change_ratio: 0.2, change_approximate: false });
   });
   it('gives no change across a gap year', () => {
-    const [card] = headlines('county', { 'proactive.total': [point(2019, 100), point(2021, 120)] }, peers);
+    const [card] = headlines({ 'proactive.total': [point(2019, 100), point(2021, 120)] }, none, ranked);
     expect(card).toMatchObject({ previous: null, change: null });
   });
   it('marks a change between approximate figures', () => {
-    const [card] = headlines('county', { 'proactive.total': [point(2020, 100), point(2021, 260, 'at_least')] }, peers);
+    const [card] = headlines({ 'proactive.total': [point(2020, 100), point(2021, 260, 'at_least')] }, none, ranked);
     expect(card?.change_approximate).toBe(true);
   });
-  it('falls back to the channel sum when no total is stated', () => {
-    const [card] = headlines('county', { 'proactive.channels_sum': [point(2022, 42)] }, peers);
-    expect(card).toMatchObject({ metric: 'proactive.channels_sum', latest: { value: 42 } });
+  it('falls back to the channel sum when no total is stated, and never ranks it', () => {
+    const [card] = headlines({ 'proactive.channels_sum': [point(2022, 42)] }, none, ranked);
+    expect(card).toMatchObject({ metric: 'proactive.channels_sum', latest: { value: 42 }, standing: null, unranked: 'channel_sum' });
+  });
+  it('takes its standing from the ranking entry of the same metric and year', () => {
+    const entry = { rank: 2, tied: 7, percentile: 0, peers: 8 } as RankingEntry;
+    const [, card] = headlines(
+      { 'requests.new.total': [point(2022, 0)] },
+      (m, y) => (m === 'requests.new.total' && y === 2022 ? entry : undefined),
+      ranked,
+    );
+    expect(card).toMatchObject({ standing: { rank: 2, tied: 7, percentile: 0, peers: 8 }, unranked: null });
+  });
+  it('says a figure from a report of another scope is not ranked', () => {
+    const [, card] = headlines({ 'requests.new.total': [point(2022, 3)] }, none, () => false);
+    expect(card).toMatchObject({ standing: null, unranked: 'scope' });
   });
   it('leaves a card empty when the metric is never stated (missing is not zero)', () => {
-    const cards = headlines('county', {}, peers);
-    expect(cards.every((c) => c.latest === null && c.change === null)).toBe(true);
+    const cards = headlines({}, none, ranked);
+    expect(cards.every((c) => c.latest === null && c.change === null && c.unranked === null)).toBe(true);
   });
 });
 
@@ -89,8 +89,15 @@ describe('rateSeries', () => {
   });
 });
 
-const agency = (id: string, level: Level, province: string, series: RankableAgency['series']): RankableAgency => ({
+const agency = (
+  id: string,
+  level: Level,
+  province: string,
+  series: RankableAgency['series'],
+  sector: Sector = 'transport',
+): RankableAgency => ({
   id,
+  sector,
   level,
   province,
   series,
@@ -102,14 +109,16 @@ describe('rankMetric: counts', () => {
     ...values.map((v, i) => agency(`c${i}`, 'county', i < 3 ? '甲省' : '乙省', { 'requests.new.total': [point(2023, v)] })),
     agency('c-missing', 'county', '甲省', { 'proactive.total': [point(2023, 5)] }),
     agency('p1', 'prefecture', '甲省', { 'requests.new.total': [point(2023, 7), point(2022, 6)] }),
+    agency('g1', 'county', '甲省', { 'requests.new.total': [point(2023, 900)] }, 'government'),
   ];
   const ranking = rankMetric('requests.new.total', agencies);
   const y2023 = defined(ranking.years[0]);
   it('lists years newest first', () => {
     expect(ranking.years.map((y) => y.year)).toEqual([2023, 2022]);
   });
-  it('ranks within a level, largest first, and leaves out agencies without a figure', () => {
+  it('ranks within a sector and level, largest first, and leaves out agencies without a figure', () => {
     expect(y2023.entries.map((e) => [e.agency_id, e.rank])).toEqual([
+      ['g1', 1],
       ['p1', 1],
       ['c4', 1],
       ['c1', 2],
@@ -118,16 +127,35 @@ describe('rankMetric: counts', () => {
       ['c0', 5],
     ]);
   });
-  it('gives a percentile only where the level has enough agencies', () => {
+  it('never ranks a county government against county transport bureaus', () => {
+    expect(y2023.groups.map((g) => [g.sector, g.level, g.n])).toEqual([
+      ['government', 'county', 1],
+      ['transport', 'prefecture', 1],
+      ['transport', 'county', 5],
+    ]);
+    expect(y2023.entries.find((e) => e.agency_id === 'c4')).toMatchObject({ rank: 1, peers: 5 });
+  });
+  it('gives a percentile only where the group has enough agencies', () => {
     expect(y2023.entries.find((e) => e.agency_id === 'c1')?.percentile).toBe(0.75);
     expect(y2023.entries.find((e) => e.agency_id === 'p1')?.percentile).toBeNull();
   });
-  it('summarises the distribution per level and per province', () => {
-    expect(y2023.by_level.find((l) => l.level === 'county')).toMatchObject({ n: 5, min: 10, median: 30, max: 50, pooled_rate: null });
-    expect(y2023.by_province.map((p) => [p.province, p.n])).toEqual([
-      ['乙省', 2],
-      ['甲省', 4],
-    ]);
+  it('gives quartiles only from enough agencies, and province groups only where they reach the minimum', () => {
+    expect(y2023.groups.find((g) => g.level === 'county' && g.sector === 'transport')).toMatchObject({
+      n: 5,
+      min: 10,
+      median: 30,
+      max: 50,
+      pooled_rate: null,
+      provinces: [],
+    });
+    expect(y2023.groups.find((g) => g.level === 'prefecture')).toMatchObject({ n: 1, q1: null, median: null, q3: null });
+    expect(y2023.entries.every((e) => e.province_standing === null)).toBe(true);
+  });
+  it('forms a province group with enough agencies', () => {
+    const many = Array.from({ length: 6 }, (_, i) => agency(`x${i}`, 'county', '甲省', { 'requests.new.total': [point(2023, i)] }));
+    const year = defined(rankMetric('requests.new.total', many).years[0]);
+    expect(year.groups[0]?.provinces.map((p) => [p.province, p.n])).toEqual([['甲省', 6]]);
+    expect(year.entries.find((e) => e.agency_id === 'x5')?.province_standing).toEqual({ rank: 1, tied: 1, percentile: 1, peers: 6 });
   });
 });
 
@@ -144,7 +172,7 @@ describe('rankMetric: rates', () => {
   });
   it('pools the group rate from summed counts, small agencies included', () => {
     // (20 + 10 + 5 + 15 + 12 + 1) / (5 × 20 + 1) = 63 / 101, not the mean of the six rates.
-    expect(y2023.by_level[0]?.pooled_rate).toBeCloseTo(63 / 101, 12);
+    expect(y2023.groups[0]?.pooled_rate).toBeCloseTo(63 / 101, 12);
   });
 });
 

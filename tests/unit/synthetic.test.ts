@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { agencyLines, figureLines, reportLines, syntheticAgencies, type SyntheticOptions } from '../../scripts/bench/synthetic.ts';
 import { buildDataset } from '../../src/lib/pipeline/dataset.ts';
-import { METRICS } from './fixtures.ts';
+import { METRICS, NO_CORRECTIONS } from './fixtures.ts';
 
 const OPTIONS: SyntheticOptions = { agencies: 60, years: 8, seed: 7, lastYear: 2025 };
 
@@ -14,6 +14,7 @@ function texts(options: SyntheticOptions) {
     reports: join(reportLines(agencies)),
     figures: join(figureLines(options, agencies)),
     metrics: METRICS,
+    corrections: NO_CORRECTIONS,
   };
 }
 
@@ -31,9 +32,11 @@ describe('synthetic dataset', () => {
     expect(result.summary.every((s) => s.rejected === 0)).toBe(true);
   });
 
-  it('uses ids that cannot collide with real division codes', () => {
-    expect(result.dataset.agencies.every((a) => /^9\d{6}-jt$/.test(a.id))).toBe(true);
-    expect(new Set(result.dataset.agencies.map((a) => a.level))).toEqual(new Set(['province', 'prefecture', 'county']));
+  it('places agencies of many sectors at every level in real divisions, with both report scopes', () => {
+    expect(new Set(result.dataset.agencies.map((a) => a.level))).toEqual(new Set(['national', 'province', 'prefecture', 'county']));
+    expect(new Set(result.dataset.agencies.map((a) => a.sector)).size).toBeGreaterThan(10);
+    expect(result.dataset.agencies.every((a) => a.name_zh.includes('合成'))).toBe(true);
+    expect(new Set(result.dataset.reports.map((r) => r.scope))).toEqual(new Set(['agency', 'system']));
   });
 
   it('fills every table cell of the template, minus a few blanks', () => {

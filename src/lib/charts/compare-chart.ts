@@ -5,8 +5,19 @@
  */
 import { formatNumber, formatValue, type Lang } from '../core/format.ts';
 import type { SeriesPoint } from '../core/schema.ts';
+import { sourceHost } from '../core/urls.ts';
 import type { ChartOption, SeriesOption } from './echarts.ts';
-import { FONT_FAMILY, linePoint, PALETTE } from './options.ts';
+import { linePoint } from './options.ts';
+import {
+  AXIS_LABEL_MARGIN_WITH_MARKS,
+  FONT_FAMILY,
+  KEY_COLOUR,
+  keySeries,
+  markOffsets,
+  notStatedSeries,
+  PALETTE,
+  TEXT_SIZE,
+} from './marks.ts';
 
 /** Absolute values, or each agency indexed to its base year (= 100). */
 export const COMPARE_MODES = ['abs', 'index'] as const;
@@ -33,22 +44,27 @@ export interface CompareChartData {
 export interface CompareChartText {
   missing: string;
   sourceUnknown: string;
+  /** Legend keys for hollow (approximate) and × (no figure) marks. */
+  approximate: string;
+  notStated: string;
 }
 
 const PLOT_HEIGHT = 280;
 const LEGEND_LINE = 20;
 const AXIS_NAME_SPACE = 24;
 
+/** Height of the compare chart: the plot, one legend line per agency, and up to two key lines. */
 export function compareChartHeight(lines: number): number {
-  return PLOT_HEIGHT + lines * LEGEND_LINE + AXIS_NAME_SPACE + 16;
+  return PLOT_HEIGHT + (lines + 2) * LEGEND_LINE + AXIS_NAME_SPACE + 16;
 }
 
 const escapeHtml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function sourceHost(url: string | null | undefined, text: CompareChartText): string {
+/** The source's host as the browser reads it; the series files come over the network, so an odd URL is "unknown". */
+function sourceHostOr(url: string | null | undefined, text: CompareChartText): string {
   if (!url) return text.sourceUnknown;
   try {
-    return new URL(url).host;
+    return sourceHost(url);
   } catch {
     return text.sourceUnknown;
   }
@@ -58,39 +74,65 @@ function sourceHost(url: string | null | undefined, text: CompareChartText): str
 export function compareTooltip(data: CompareChartData, yearIndex: number, lang: Lang, text: CompareChartText): string {
   const rows = data.lines.map((line, i) => {
     const p = line.points[yearIndex] ?? null;
-    const value = p ? `${formatValue(p.value, p.qualifier, lang)} · ${sourceHost(line.sources[p.report_id], text)}` : text.missing;
+    const value = p ? `${formatValue(p.value, p.qualifier, lang)} · ${sourceHostOr(line.sources[p.report_id], text)}` : text.missing;
     const colour = PALETTE[i % PALETTE.length] ?? '#000000';
     return `<span style="color:${colour}">●</span> ${escapeHtml(line.label)}: ${escapeHtml(value)}`;
   });
   return [`<strong>${data.years[yearIndex] ?? ''}</strong>`, ...rows].join('<br>');
 }
 
-export function compareChartOption(data: CompareChartData, lang: Lang, text: CompareChartText): ChartOption {
-  const series: SeriesOption[] = data.lines.map((line, i) => ({
+/**
+ * The compare chart, in the marks of the agency charts (marks.ts): a zero is a dot on the baseline labelled "0",
+ * a year a line has no figure for is a × below the baseline in the line's colour. `width` is the chart's width
+ * in px, to keep the × marks of one year apart.
+ */
+export function compareChartOption(data: CompareChartData, lang: Lang, text: CompareChartText, width = 640): ChartOption {
+  const colour = (i: number) => PALETTE[i % PALETTE.length] ?? '#000000';
+  const offsets = markOffsets(data.lines.length, (width - 64) / Math.max(1, data.years.length));
+  const marks = compareMarks(data);
+  const keys = keySeries(marks, text);
+  const lines: SeriesOption[] = data.lines.map((line, i) => ({
     type: 'line',
     name: line.label,
-    color: PALETTE[i % PALETTE.length] ?? '#000000',
+    color: colour(i),
     connectNulls: false,
     symbolSize: 8,
     data: line.points.map((p) => linePoint(p, lang)),
   }));
-  const legendHeight = data.lines.length * LEGEND_LINE;
+  // A line without any figure is named in the notes above the chart, not drawn as a row of ×.
+  const crosses: SeriesOption[] = data.lines.flatMap((line, i) =>
+    line.points.some((p) => p !== null) && line.points.some((p) => p === null)
+      ? [
+          notStatedSeries(
+            `${line.label} (×)`,
+            colour(i),
+            line.points.map((p) => p === null),
+            offsets[i] ?? 0,
+          ),
+        ]
+      : [],
+  );
+  const legendLines = data.lines.length + keys.legend.length;
+  const legendHeight = legendLines * LEGEND_LINE;
   return {
     animation: false,
-    textStyle: { fontFamily: FONT_FAMILY },
+    textStyle: { fontFamily: FONT_FAMILY, fontSize: TEXT_SIZE },
     legend: {
       top: 0,
       left: 0,
       orient: 'vertical',
-      itemHeight: 14,
-      itemGap: LEGEND_LINE - 14,
-      textStyle: { fontSize: 12 },
+      itemHeight: 12,
+      itemGap: LEGEND_LINE - 12,
+      textStyle: { fontSize: TEXT_SIZE, color: '#1b1f24' },
       // The table and the text alternative list every line; hiding one by clicking would make them disagree.
       selectedMode: false,
+      data: [...data.lines.map((l) => ({ name: l.label, icon: 'circle' })), ...keys.legend],
     },
     tooltip: {
       trigger: 'axis',
+      // ECharts opens it on a pointer move or a click, so on a tap too; confined, it stays inside the chart.
       confine: true,
+      extraCssText: 'max-width:min(20rem,calc(100vw - 2rem));white-space:normal;',
       formatter: (params) => {
         const first = Array.isArray(params) ? params[0] : params;
         return compareTooltip(data, first?.dataIndex ?? 0, lang, text);
@@ -104,15 +146,30 @@ export function compareChartOption(data: CompareChartData, lang: Lang, text: Com
       outerBoundsMode: 'same',
       outerBoundsContain: 'axisLabel',
     },
-    xAxis: { type: 'category', data: data.years.map(String), axisTick: { alignWithLabel: true } },
+    xAxis: {
+      type: 'category',
+      data: data.years.map(String),
+      axisTick: { alignWithLabel: true },
+      axisLabel: { fontSize: TEXT_SIZE, color: KEY_COLOUR, ...(marks.notStated ? { margin: AXIS_LABEL_MARGIN_WITH_MARKS } : {}) },
+    },
     yAxis: {
       type: 'value',
       name: data.axisName,
       nameLocation: 'end',
-      nameTextStyle: { align: 'left' },
+      nameTextStyle: { align: 'left', fontSize: TEXT_SIZE },
       ...(data.mode === 'abs' ? { minInterval: 1, ...(data.allowNegative ? {} : { min: 0 }) } : { scale: true }),
-      axisLabel: { formatter: (v: number) => formatNumber(v, lang) },
+      axisLabel: { fontSize: TEXT_SIZE, color: KEY_COLOUR, formatter: (v: number) => formatNumber(v, lang) },
     },
-    series,
+    series: [...lines, ...crosses, ...keys.series],
+  };
+}
+
+/** What the compare chart's marks mean, for its caption: the same sentences as the agency charts. */
+export function compareMarks(data: CompareChartData): { approximate: boolean; zero: boolean; notStated: boolean } {
+  const drawn = data.lines.filter((l) => l.points.some((p) => p !== null));
+  return {
+    approximate: drawn.some((l) => l.points.some((p) => p !== null && p.qualifier !== 'exact')),
+    zero: drawn.some((l) => l.points.some((p) => p?.value === 0)),
+    notStated: drawn.some((l) => l.points.some((p) => p === null)),
   };
 }

@@ -24,6 +24,7 @@ export type ChartOption = echarts.ComposeOption<
   LineSeriesOption | BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >;
 export type SeriesOption = LineSeriesOption | BarSeriesOption;
+export type LegendOption = LegendComponentOption;
 
 export interface RenderSize {
   width: number;
@@ -76,6 +77,24 @@ export function renderSvg(option: ChartOption, size: RenderSize, idPrefix: strin
   } finally {
     chart.dispose();
   }
+}
+
+/**
+ * A chart drawn at several widths for a page: each drawing in its own box marked with its width, and the page's
+ * CSS (src/styles/charts.css) shows the widest that fits the space it has. Text stays the size it was drawn at
+ * or larger, at any width and without JavaScript; only the widths differ in what fits (year labels, spacing).
+ */
+export function renderResponsive(
+  widths: readonly number[],
+  draw: (width: number) => { option: ChartOption; size: RenderSize },
+  idPrefix: string,
+  label: string,
+): string {
+  const drawings = widths.map((width) => {
+    const { option, size } = draw(width);
+    return `<div class="chart-at" data-width="${width}">${renderSvg(option, size, `${idPrefix}-w${width}`, label)}</div>`;
+  });
+  return `<div class="chart-frame">${drawings.join('')}</div>`;
 }
 
 export type LiveChart = echarts.EChartsType;

@@ -87,6 +87,8 @@ async function cutSubset(characters: Set<string>): Promise<Subset> {
  * Rasterise an SVG. `expected` is text the caller knows later charts will use (agency names, labels): putting
  * it in the first subset saves cutting a new one for almost every chart.
  */
+let partialCount = 0;
+
 export async function renderPng(svg: string, expected = ''): Promise<Buffer> {
   const cached = join(CACHE_DIR, `${createHash('sha256').update(`${RENDERER}\n${svg}`).digest('hex')}.png`);
   try {
@@ -101,9 +103,10 @@ export async function renderPng(svg: string, expected = ''): Promise<Buffer> {
     font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
   });
   const png = image.asPng();
-  // Write then rename, so a build that is interrupted never leaves a half-written PNG in the cache.
+  // Write then rename, so a build that is interrupted never leaves a half-written PNG in the cache. The partial
+  // file is this call's own: two pages with the same chart render it at the same time in one process.
   await mkdir(CACHE_DIR, { recursive: true });
-  const partial = `${cached}.${process.pid}.partial`;
+  const partial = `${cached}.${process.pid}.${++partialCount}.partial`;
   await writeFile(partial, png);
   await rename(partial, cached);
   return png;

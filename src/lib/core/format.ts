@@ -28,9 +28,10 @@ export function unitLabel(unit: Unit, lang: Lang): string {
   const labels: Record<Unit, { zh: string; en: string }> = {
     count: { zh: '', en: '' },
     count_change: { zh: '', en: '' },
+    percent: { zh: '%', en: '%' },
     yuan: { zh: '元', en: 'yuan' },
     wan_yuan: { zh: '万元', en: '×10,000 yuan' },
-    amount_unknown_unit: { zh: '(单位未注明)', en: '(unit not stated)' },
+    amount_unknown_unit: { zh: '（单位未注明）', en: '(unit not stated)' },
   };
   return labels[unit][lang];
 }

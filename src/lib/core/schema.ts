@@ -4,18 +4,24 @@
  * the output schema, so a change on one side that the other does not follow fails the build.
  */
 import { z } from 'astro/zod';
+import { codePointName, forbiddenCharacterAt } from './characters.ts';
 import { findProvince } from './provinces.ts';
+import { agencyIdentityProblems, reportIdFor } from './ids.ts';
 import { normaliseText, parseNumber } from './normalise.ts';
+import { SECTOR_KEYS } from './sectors.ts';
+import { isGovernmentHost, urlProblem } from './urls.ts';
 
 /** The agency charts (src/lib/charts/agency-charts.ts), each with an embed page. */
 export const CHART_IDS = ['proactive', 'requests', 'fees', 'appeals'] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
-export const LEVELS = ['province', 'prefecture', 'county'] as const;
+/** national: ministries and other State Council bodies. Districts and county-level cities are county. */
+export const LEVELS = ['national', 'province', 'prefecture', 'county'] as const;
 export const TEMPLATES = ['pre2019', 'gov2019', 'gov2021', 'unknown'] as const;
 export const QUALIFIERS = ['exact', 'at_least', 'about', 'nearly'] as const;
 export const SCOPES = ['agency', 'agency_plus_subordinates', 'system', 'unknown'] as const;
-export const UNITS = ['count', 'count_change', 'yuan', 'wan_yuan', 'amount_unknown_unit'] as const;
+/** count_change and percent are signed (stated changes on the previous year); the others are never negative. */
+export const UNITS = ['count', 'count_change', 'percent', 'yuan', 'wan_yuan', 'amount_unknown_unit'] as const;
 export const GROUPS = ['proactive', 'proactive_tables', 'requests', 'fees', 'appeals'] as const;
 
 export type Level = (typeof LEVELS)[number];
@@ -32,12 +38,37 @@ export const COLUMNS = {
   reports: ['id', 'agency_id', 'year', 'template', 'source_url', 'official', 'scope', 'published', 'notes'],
   figures: ['report_id', 'metric', 'value', 'qualifier', 'locator', 'note'],
   metrics: ['key', 'label_zh', 'label_en', 'unit', 'group', 'definition_zh', 'definition_en', 'templates', 'derived_from'],
+  corrections: ['date', 'report_id', 'metric', 'old_value', 'new_value', 'reason'],
 } as const;
 
 // ---------------------------------------------------------------------------------------------------------
 // Field schemas. Each takes the raw cell text; errors say what to write instead.
 
-const text = z.string().transform(normaliseText);
+/**
+ * Cell text, trimmed and folded (normalise.ts). Control characters are refused first, on the text as written:
+ * the issue's `params.at` is the character's index in the cell, so the error can point at it (tables.ts).
+ * The issue stops the row (`continue: false`): a refused cell never reaches the row's own checks, which
+ * trust their fields (a sector of "\n" is not a sector; ids.ts would look it up).
+ */
+const cellText = (lineBreaks: boolean) =>
+  z
+    .string()
+    .superRefine((s, ctx) => {
+      const at = forbiddenCharacterAt(s, lineBreaks);
+      if (at < 0) return;
+      const ch = s[at] ?? '';
+      const message =
+        ch === '\n'
+          ? 'a line break in a column that takes one line; join the lines (longer text belongs in notes)'
+          : ch === '\t'
+            ? 'a tab character (U+0009); replace it with a space'
+            : `a control character (${codePointName(ch)}), which cannot be shown or printed; remove it (it often comes from a copy and paste)`;
+      ctx.addIssue({ code: 'custom', message, params: { at }, continue: false });
+    })
+    .transform(normaliseText);
+const text = cellText(false);
+/** Notes and definitions may take several lines. */
+const multilineText = cellText(true);
 const required = (what: string) => text.pipe(z.string().min(1, `${what} is empty`));
 const slug = (what: string) =>
   required(what).pipe(
@@ -45,28 +76,12 @@ const slug = (what: string) =>
   );
 const oneOf = <T extends readonly [string, ...string[]]>(what: string, values: T) =>
   text.pipe(z.enum(values, { error: (issue) => `unknown ${what} "${String(issue.input)}"; use one of: ${values.join(', ')}` }));
-/**
- * Only http(s) links are ever rendered, so anything else (javascript:, data:, protocol-relative) is rejected
- * here. The URL must also parse with a plain domain or IP as its host: the pages show the host as the source,
- * and markup smuggled into the host part (http://"><script>…) is a broken link at best.
- */
+/** Only http(s) links with a plain domain name are accepted: see urls.ts for what a link must not hide. */
 const httpUrl = (what: string) =>
-  text
-    .refine((s) => s === '' || /^https?:\/\/[^\s/]+\S*$/i.test(s), {
-      message: `${what} must start with http:// or https:// (leave it empty when the page is unknown)`,
-      abort: true,
-    })
-    .refine((s) => s === '' || /^[a-z0-9.-]+(:\d+)?$/i.test(urlHost(s)), {
-      message: `${what} must have a domain name as its host, e.g. https://www.example.gov.cn/…`,
-    });
-/** The host part of an http(s) URL as the browser reads it, or "" when it does not parse. */
-function urlHost(s: string): string {
-  try {
-    return new URL(s).host;
-  } catch {
-    return '';
-  }
-}
+  text.superRefine((s, ctx) => {
+    const problem = s === '' ? null : urlProblem(what, s);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const pipeList = text.transform((s) =>
   s === ''
     ? []
@@ -75,6 +90,14 @@ const pipeList = text.transform((s) =>
         .map((part) => part.trim())
         .filter((part) => part !== ''),
 );
+/** A YYYY-MM-DD date that exists (no 30 February, no month 13). */
+function isCalendarDate(s: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 const yearField = (maxYear: number) =>
   text.transform((s, ctx) => {
     if (!/^\d{4}$/.test(s)) {
@@ -102,21 +125,25 @@ const numberField = text.transform((s, ctx) => {
 
 export const agencyRow = z
   .object({
-    /** Stable id: current division code + sector, e.g. 511112-jt; never changes when the agency is renamed. */
+    /**
+     * Stable id: `<GB/T 2260 code of the place whose government the body belongs to>-<sector code>`, optionally
+     * `-<n>`, e.g. 511112-jt, 100000-cz; never changes when the agency is renamed (src/lib/core/ids.ts).
+     */
     id: slug('id'),
     /** Current full Chinese name. */
     name_zh: required('name_zh'),
     name_en: required('name_en'),
     level: oneOf('level', LEVELS),
-    /** Sector slug, e.g. transport. */
-    sector: slug('sector'),
-    /** Full official name of the provincial-level division, e.g. 四川省. */
-    province: required('province').refine((p) => findProvince(p) !== undefined, {
+    /** The kind of agency, from src/lib/core/sectors.ts; its code ends the id. */
+    sector: oneOf('sector', SECTOR_KEYS),
+    /** Full official name of the provincial-level division, e.g. 四川省; empty for national bodies. */
+    province: text.refine((p) => p === '' || findProvince(p) !== undefined, {
       message: 'unknown province; write its full official name, e.g. 四川省 or 广西壮族自治区',
     }),
     /**
-     * Prefecture-level city the agency belongs to (the city itself for a city bureau); empty for province level
-     * and for county-level units administered directly by the province (省直辖, e.g. 天门市).
+     * Prefecture-level city the agency belongs to (the city itself for a city bureau, the municipality for a
+     * district of 北京/天津/上海/重庆); empty for national and province level and for county-level units
+     * administered directly by the province (省直辖, e.g. 天门市).
      */
     prefecture: text,
     /** Older or short names, separated by |. */
@@ -124,19 +151,14 @@ export const agencyRow = z
     website: httpUrl('website'),
   })
   .superRefine((row, ctx) => {
-    if (row.level === 'prefecture' && row.prefecture === '') {
-      ctx.addIssue({ code: 'custom', path: ['prefecture'], message: 'prefecture is required for level prefecture (the city itself)' });
-    }
-    if (row.level === 'province' && row.prefecture !== '') {
-      ctx.addIssue({ code: 'custom', path: ['prefecture'], message: 'prefecture must be empty for level province' });
-    }
+    for (const p of agencyIdentityProblems(row)) ctx.addIssue({ code: 'custom', path: [p.column], message: p.message });
   });
 export type AgencyRow = z.output<typeof agencyRow>;
 
 export const reportRow = (maxYear: number) =>
   z
     .object({
-      /** Conventionally <agency_id>-<year>. */
+      /** <agency_id>-<year>, or <agency_id>-<year>-system for a whole-jurisdiction report (scope system). */
       id: slug('id'),
       agency_id: required('agency_id'),
       /** The year the figures cover (from the title and statistics period, not the URL or publish date). */
@@ -147,14 +169,44 @@ export const reportRow = (maxYear: number) =>
       /** yes: a government site; no: a re-hosted copy. Empty only when source_url is empty. */
       official: oneOf('official', ['yes', 'no', ''] as const),
       scope: oneOf('scope', SCOPES),
-      published: text.refine((s) => s === '' || /^\d{4}-\d{2}-\d{2}$/.test(s), {
-        message: 'published must be a date YYYY-MM-DD or empty',
+      /** Publication date, YYYY-MM-DD, or empty when unknown (then timeliness stays unknown). */
+      published: text.refine((s) => s === '' || isCalendarDate(s), {
+        message: 'published must be a real date written YYYY-MM-DD (e.g. 2022-01-20), or empty',
       }),
-      notes: text,
+      notes: multilineText,
     })
     .superRefine((row, ctx) => {
+      const expected = reportIdFor(row.agency_id, row.year, row.scope);
+      if (row.id !== expected) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['id'],
+          message: `a ${row.scope}-scope report of ${row.agency_id} for ${row.year} has the id ${expected}${row.scope === 'system' ? '' : ' (whole-jurisdiction reports, scope system, end in -system)'}`,
+        });
+      }
+      if (row.published !== '' && Number(row.published.slice(0, 4)) <= row.year) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['published'],
+          message: `published ${row.published} is before the end of ${row.year}, the year the report covers; check the year and the date`,
+        });
+      }
       if (row.source_url !== '' && row.official === '') {
         ctx.addIssue({ code: 'custom', path: ['official'], message: 'official must be yes or no when source_url is given' });
+      } else if (
+        row.source_url !== '' &&
+        urlProblem('source_url', row.source_url) === null &&
+        (row.official === 'yes') !== isGovernmentHost(row.source_url)
+      ) {
+        const host = new URL(row.source_url).hostname;
+        ctx.addIssue({
+          code: 'custom',
+          path: ['official'],
+          message:
+            row.official === 'yes'
+              ? `official is yes, but the source is on ${host}, not a government site (*.gov.cn); write no for a copy elsewhere`
+              : `official is no, but the source is on ${host}, a government site (*.gov.cn); write yes`,
+        });
       }
       if (row.source_url === '' && row.notes === '') {
         ctx.addIssue({
@@ -180,7 +232,7 @@ export const figureRow = z.object({
     ),
   /** Where in the report the number is, e.g. "表三 row 一 col 总计". */
   locator: required('locator'),
-  note: text,
+  note: multilineText,
 });
 
 export const metricRow = z.object({
@@ -189,8 +241,8 @@ export const metricRow = z.object({
   label_en: required('label_en'),
   unit: oneOf('unit', UNITS),
   group: oneOf('group', GROUPS),
-  definition_zh: required('definition_zh'),
-  definition_en: required('definition_en'),
+  definition_zh: multilineText.pipe(z.string().min(1, 'definition_zh is empty')),
+  definition_en: multilineText.pipe(z.string().min(1, 'definition_en is empty')),
   templates: pipeList.pipe(
     z.array(z.enum(TEMPLATES, { error: (issue) => `unknown template "${String(issue.input)}" in templates` })).min(1, 'templates is empty'),
   ),
@@ -215,6 +267,57 @@ export const metricRow = z.object({
   ),
 });
 
+const dateField = (what: string) =>
+  text.refine(isCalendarDate, {
+    message: `${what} must be a real date written YYYY-MM-DD (e.g. 2026-01-05)`,
+  });
+const optionalNumber = text.transform((s, ctx) => {
+  if (s === '') return null;
+  const parsed = parseNumber(s);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.reason });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
+
+/** data/corrections.csv: one row per change to a published figure, newest changes appended. */
+export const correctionOut = z.object({
+  date: z.string(),
+  report_id: z.string(),
+  agency_id: z.string(),
+  year: z.number(),
+  metric: z.string(),
+  old_value: z.number().nullable(),
+  new_value: z.number().nullable(),
+  reason: z.string(),
+});
+export type CorrectionOut = z.infer<typeof correctionOut>;
+
+export const correctionRow = z
+  .object({
+    /** When the figure was corrected. */
+    date: dateField('date'),
+    report_id: required('report_id'),
+    metric: required('metric'),
+    /** The value shown before; empty when the figure was added. */
+    old_value: optionalNumber,
+    /** The value now in figures.csv; empty when the figure was removed. */
+    new_value: optionalNumber,
+    /** Why, in the curator's own words (e.g. "misread 表三 row 一; the report says 38"). */
+    reason: required('reason'),
+  })
+  .superRefine((row, ctx) => {
+    if (row.old_value === null && row.new_value === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['new_value'],
+        message: 'old_value and new_value are both empty; a correction changes a value',
+      });
+    }
+  });
+export type CorrectionRow = z.output<typeof correctionRow>;
+
 // ---------------------------------------------------------------------------------------------------------
 // Output (generated dataset, read by the site).
 
@@ -235,7 +338,10 @@ export const figureOut = z.object({
 export type FigureOut = z.infer<typeof figureOut>;
 
 export const warningOut = z.object({
-  /** R1–R6 (report arithmetic), R4 (carry-over between years), D (derived total disagrees), T (metric outside template), L (规章 at county level). */
+  /**
+   * R1–R6 (report arithmetic), R4 (carry-over between years), D (derived total disagrees), T (metric outside
+   * template), L (规章 at county level), Y (a stated change disagrees with the previous year's report).
+   */
   rule: z.string(),
   report_id: z.string(),
   agency_id: z.string(),
@@ -253,6 +359,38 @@ export const seriesPoint = z.object({
 });
 export type SeriesPoint = z.infer<typeof seriesPoint>;
 
+export const standingOut = z.object({
+  /** 1 = largest value; agencies with equal values share the rank of the first of them. */
+  rank: z.number(),
+  /** How many agencies of the group have this same value (this one included). */
+  tied: z.number(),
+  /** Share of the other agencies in the group whose value is strictly lower (0–1); null below MIN_PEERS. */
+  percentile: z.number().nullable(),
+  /** Agencies in the group, this one included. */
+  peers: z.number(),
+});
+export type Standing = z.infer<typeof standingOut>;
+
+/** Why a figure has no place in a ranking. */
+export const UNRANKED = ['channel_sum', 'scope', 'suppressed'] as const;
+export type Unranked = (typeof UNRANKED)[number];
+
+export const impliedOut = z.object({
+  /** The count the stated change is about (e.g. requests.new.total). */
+  metric: z.string(),
+  /** The previous year, whose value is implied. */
+  year: z.number(),
+  ...valueWithQualifier,
+  /** The report that states the change, and its year. */
+  from_report: z.string(),
+  from_year: z.number(),
+  /** Which stated change gave the value: an absolute change or a percentage. */
+  via: z.enum(['change', 'change_pct']),
+  /** The stated change itself. */
+  change: z.number(),
+});
+export type ImpliedOut = z.infer<typeof impliedOut>;
+
 export const headlineOut = z.object({
   /** Card id from HEADLINES. */
   id: z.string(),
@@ -265,25 +403,21 @@ export const headlineOut = z.object({
   change: z.number().nullable(),
   change_ratio: z.number().nullable(),
   change_approximate: z.boolean(),
-  /** Share of the other same-level agencies with a figure for the same year whose value is lower (0–1); null below MIN_PEERS. */
-  peer_percentile: z.number().nullable(),
-  peer_count: z.number(),
+  /** The latest figure's place in its ranking (the same entry the ranking page lists); null when not ranked. */
+  standing: standingOut.nullable(),
+  /** Why the latest figure is not ranked, when it is not. */
+  unranked: z.enum(UNRANKED).nullable(),
 });
 export type HeadlineOut = z.infer<typeof headlineOut>;
 
-export const standingOut = z.object({
-  /** 1 = largest; ties share a rank. */
-  rank: z.number(),
-  /** Share of the other agencies in the group whose value is strictly lower (0–1); null below MIN_PEERS. */
-  percentile: z.number().nullable(),
-  /** Agencies in the group, this one included. */
-  peers: z.number(),
-});
-export type Standing = z.infer<typeof standingOut>;
+export const SCOPE_GROUPS = ['agency', 'system'] as const;
+/** Rankings and series are kept apart by scope: the body's own work, or a whole jurisdiction's totals. */
+export type ScopeGroup = (typeof SCOPE_GROUPS)[number];
 
 export const rankingEntryOut = standingOut.extend({
   agency_id: z.string(),
   year: z.number(),
+  sector: z.enum(SECTOR_KEYS),
   level: z.enum(LEVELS),
   province: z.string(),
   ...valueWithQualifier,
@@ -291,35 +425,48 @@ export const rankingEntryOut = standingOut.extend({
   /** Rates only: the counts the rate was computed from. */
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
+  /** Standing among the group's agencies of the same province; null when fewer than MIN_PEERS have a figure. */
+  province_standing: standingOut.nullable(),
 });
 export type RankingEntry = z.infer<typeof rankingEntryOut>;
 
 const groupSummary = {
   n: z.number(),
   min: z.number(),
-  q1: z.number(),
-  median: z.number(),
-  q3: z.number(),
+  /** Quartiles and median: null below MIN_PEERS agencies, so two figures never make a "median". */
+  q1: z.number().nullable(),
+  median: z.number().nullable(),
+  q3: z.number().nullable(),
   max: z.number(),
   /** Rates: summed numerators over summed denominators of every agency in the group with counts. */
   pooled_rate: z.number().nullable(),
 };
 export type GroupSummary = z.infer<z.ZodObject<typeof groupSummary>>;
 
+/** A peer group: agencies of one sector and level (for system scope: governments of one level). */
+export const peerGroupOut = z.object({
+  sector: z.enum(SECTOR_KEYS),
+  level: z.enum(LEVELS),
+  ...groupSummary,
+  /** The group's provinces with at least MIN_PEERS ranked agencies. */
+  provinces: z.array(z.object({ province: z.string(), ...groupSummary })),
+});
+export type PeerGroup = z.infer<typeof peerGroupOut>;
+
 export const yearRankingOut = z.object({
   year: z.number(),
-  /** Ranked agencies, by level (province first) then rank. Agencies without a figure are not here. */
+  /** Ranked agencies, by group (sector, then level) then rank. Agencies without a figure are not here. */
   entries: z.array(rankingEntryOut),
   /** Rates only: agencies below the minimum denominator, with their counts, not ranked. */
   suppressed: z.array(rankingEntryOut),
-  by_level: z.array(z.object({ level: z.enum(LEVELS), ...groupSummary })),
-  by_province: z.array(z.object({ province: z.string(), ...groupSummary })),
+  groups: z.array(peerGroupOut),
 });
 export type YearRanking = z.infer<typeof yearRankingOut>;
 
-/** generated/rankings/<metric>.json */
+/** generated/rankings/<scope>/<metric>.json */
 export const metricRankingOut = z.object({
   metric: z.string(),
+  scope: z.enum(SCOPE_GROUPS),
   kind: z.enum(['count', 'rate']),
   min_denominator: z.number().nullable(),
   /** Newest first. */
@@ -333,7 +480,9 @@ export const agencySummaryOut = z.object({
   name_zh: z.string(),
   name_en: z.string(),
   level: z.enum(LEVELS),
-  sector: z.string(),
+  sector: z.enum(SECTOR_KEYS),
+  /** The GB/T 2260 code the id starts with (100000 for national bodies). */
+  division: z.string(),
   province: z.string(),
   province_en: z.string(),
   prefecture: z.string(),
@@ -341,20 +490,29 @@ export const agencySummaryOut = z.object({
   website: z.string().nullable(),
   years: z.array(z.number()),
   report_ids: z.array(z.string()),
+  /** Headline cards of the body's own reports (scope other than system). */
   headlines: z.array(headlineOut),
+  /** Headline cards of its whole-jurisdiction reports (scope system; governments only); empty without any. */
+  system_headlines: z.array(headlineOut),
   /** Charts (AGENCY_CHARTS ids) that have at least one figure: the embeddable ones. */
   charts: z.array(z.enum(CHART_IDS)),
-  /** Year series of the metrics the charts draw (a subset of `series`), so chart pages need no agency file. */
+  /** Year series of the metrics the charts draw, from the body's own reports, so chart pages need no agency file. */
   chart_series: z.record(z.string(), z.array(seriesPoint)),
+  /** The same from whole-jurisdiction reports. */
+  system_chart_series: z.record(z.string(), z.array(seriesPoint)),
+  /** Previous-year values implied by stated changes, where the agency has no figure of its own for that year. */
+  implied: z.array(impliedOut.extend({ scope: z.enum(SCOPE_GROUPS) })),
   warning_count: z.number(),
 });
 export type AgencySummary = z.infer<typeof agencySummaryOut>;
 
 export const agencyOut = agencySummaryOut.extend({
-  /** Year series of every metric the agency has, keyed by metric. */
+  /** Year series of every metric of the body's own reports, keyed by metric. */
   series: z.record(z.string(), z.array(seriesPoint)),
-  /** Standing among same-level agencies, per ranked metric and year (rates below the minimum are absent). */
-  benchmarks: z.array(rankingEntryOut.extend({ metric: z.string() })),
+  /** The same from whole-jurisdiction reports (scope system). */
+  system_series: z.record(z.string(), z.array(seriesPoint)),
+  /** Standing in its peer group, per ranked metric, year and scope (rates below the minimum are absent). */
+  benchmarks: z.array(rankingEntryOut.extend({ metric: z.string(), scope: z.enum(SCOPE_GROUPS) })),
 });
 export type AgencyOut = z.infer<typeof agencyOut>;
 
@@ -367,6 +525,10 @@ export const reportOut = z.object({
   official: z.boolean().nullable(),
   scope: z.enum(SCOPES),
   published: z.string().nullable(),
+  /** The publication deadline (src/lib/pipeline/timeliness.ts). */
+  deadline: z.string(),
+  /** Days from the deadline to publication (≤ 0: on time); null when the publication date is unknown. */
+  days_late: z.number().nullable(),
   notes: z.string(),
   figure_count: z.number(),
 });
@@ -398,6 +560,8 @@ export const coverageOut = z.object({
       by_year: z.record(z.string(), z.number()),
     }),
   ),
+  /** Agencies per sector, in the order of SECTORS (sectors without agencies are left out). */
+  sectors: z.array(z.object({ sector: z.enum(SECTOR_KEYS), agencies: z.number(), reports: z.number() })),
   totals: z.object({
     agencies: z.number(),
     reports: z.number(),
@@ -417,6 +581,7 @@ export const datasetOut = z.object({
   figures: z.array(figureOut),
   warnings: z.array(warningOut),
   rankings: z.array(metricRankingOut),
+  corrections: z.array(correctionOut),
   coverage: coverageOut,
 });
 export type DatasetOut = z.infer<typeof datasetOut>;
@@ -427,8 +592,12 @@ export const siteIndexOut = z.object({
   agencies: z.array(agencySummaryOut),
   reports: z.array(reportOut),
   coverage: coverageOut,
-  /** The ranking files that exist (generated/rankings/<metric>.json) and their years, newest first. */
-  rankings: z.array(z.object({ metric: z.string(), kind: z.enum(['count', 'rate']), years: z.array(z.number()) })),
+  /** The corrections log (data/corrections.csv), oldest first. */
+  corrections: z.array(correctionOut),
+  /** The ranking files that exist (generated/rankings/<scope>/<metric>.json) and their years, newest first. */
+  rankings: z.array(
+    z.object({ metric: z.string(), scope: z.enum(SCOPE_GROUPS), kind: z.enum(['count', 'rate']), years: z.array(z.number()) }),
+  ),
 });
 export type SiteIndex = z.infer<typeof siteIndexOut>;
 
@@ -437,7 +606,7 @@ export type SiteIndex = z.infer<typeof siteIndexOut>;
  * not repeated here (pages draw chart_series; the compare page reads downloads/series/<id>.json).
  */
 export const agencyDetailOut = z.object({
-  agency: agencyOut.omit({ series: true }),
+  agency: agencyOut.omit({ series: true, system_series: true }),
   figures: z.array(figureOut),
   warnings: z.array(warningOut),
 });

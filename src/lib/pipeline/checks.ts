@@ -5,6 +5,7 @@
  */
 import { roundValue } from './derive.ts';
 import type { FigureOut, Level, MetricOut, ReportOut, WarningOut } from '../core/schema.ts';
+import { comparableEras, type Era } from '../core/templates.ts';
 
 export const APPLICANT_COLUMNS = [
   'natural_person',
@@ -238,13 +239,24 @@ export function checkReport(ctx: ReportContext, metrics: ReadonlyMap<string, Met
   return out;
 }
 
-/** R4: this year's carried-in total equals last year's carried-out total, for one agency's reports. */
-export function checkCarryOver(reports: readonly ReportOut[], valuesByReport: ReadonlyMap<string, Values>): WarningOut[] {
+/**
+ * R4: this year's carried-in total equals last year's carried-out total, for one agency's reports of one kind
+ * of scope (own work or whole jurisdiction), only between reports of like definitions (not across 2019).
+ */
+export function checkCarryOver(
+  reports: readonly ReportOut[],
+  valuesByReport: ReadonlyMap<string, Values>,
+  eras: ReadonlyMap<string, { era: Era }>,
+): WarningOut[] {
   const out: WarningOut[] = [];
-  const byYear = new Map(reports.map((r) => [r.year, r]));
-  for (const report of reports) {
+  const byYear = new Map<number, ReportOut>();
+  // One report a year, scope agency preferred (as in the series the page draws).
+  for (const r of [...reports].reverse()) if (!byYear.has(r.year) || r.scope === 'agency') byYear.set(r.year, r);
+  for (const report of byYear.values()) {
     const previous = byYear.get(report.year - 1);
     if (!previous) continue;
+    const [a, b] = [eras.get(report.id)?.era, eras.get(previous.id)?.era];
+    if (!a || !b || !comparableEras(a, b)) continue;
     const carriedIn = exact(valuesByReport.get(report.id) ?? new Map(), 'requests.carried_in.total');
     const carriedOut = exact(valuesByReport.get(previous.id) ?? new Map(), 'requests.carried_out.total');
     if (carriedIn !== undefined && carriedOut !== undefined && carriedIn !== carriedOut) {

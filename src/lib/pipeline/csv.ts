@@ -12,6 +12,8 @@ export interface CsvRecord {
   readonly fields: string[];
   /** Line and column of each field's first character (worked out when asked: only errors need them). */
   readonly positions: { line: number; column: number }[];
+  /** Line and column of the character at `index` of the value of field `field` (quotes and "" accounted for). */
+  positionOf(field: number, index: number): { line: number; column: number };
 }
 
 /** A record that could not be read as CSV (broken quoting, wrong number of fields). */
@@ -55,8 +57,8 @@ interface Source {
   starts: number[];
 }
 
-/** Line and column of the first `count` fields of the record starting at `start` (quotes respected). */
-function fieldPositions(source: Source, start: number, count: number): { line: number; column: number }[] {
+/** Offsets of the first `count` fields of the record starting at `start` (quotes respected). */
+function fieldOffsets(source: Source, start: number, count: number): number[] {
   const offsets = [start];
   let quoted = false;
   for (let i = start; offsets.length < count && i < source.text.length; i++) {
@@ -64,7 +66,12 @@ function fieldPositions(source: Source, start: number, count: number): { line: n
     if (ch === '"') quoted = !quoted;
     else if (ch === ',' && !quoted) offsets.push(i + 1);
   }
-  return offsets.map((o) => locate(source.starts, o));
+  return offsets;
+}
+
+/** Line and column of the first `count` fields of the record starting at `start`. */
+function fieldPositions(source: Source, start: number, count: number): { line: number; column: number }[] {
+  return fieldOffsets(source, start, count).map((o) => locate(source.starts, o));
 }
 
 /**
@@ -86,6 +93,19 @@ class LazyRecord implements CsvRecord {
 
   get positions(): { line: number; column: number }[] {
     return fieldPositions(this.#source, this.#start, this.fields.length);
+  }
+
+  positionOf(field: number, index: number): { line: number; column: number } {
+    const text = this.#source.text;
+    let offset = fieldOffsets(this.#source, this.#start, field + 1)[field] ?? this.#start;
+    if (text[offset] === '"') {
+      // Inside quotes, "" stands for one " of the value.
+      offset++;
+      for (let i = 0; i < index && offset < text.length; i++) offset += text[offset] === '"' ? 2 : 1;
+    } else {
+      offset += index;
+    }
+    return locate(this.#source.starts, offset);
   }
 }
 
@@ -163,4 +183,69 @@ export function parseCsv(input: string): CsvTable {
 
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   return { header: header ?? [], headerPositions, records, problems };
+}
+
+/** Bytes that are not UTF-8: where the first bad byte is (line and column of the text before it) and what it is. */
+export interface EncodingProblem {
+  line: number;
+  column: number;
+  byte: number;
+}
+
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence (surrogates and overlongs included). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i] ?? 0;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const [length, low, high] =
+      b >= 0xc2 && b <= 0xdf
+        ? [2, 0x80, 0xbf]
+        : b === 0xe0
+          ? [3, 0xa0, 0xbf]
+          : b === 0xed
+            ? [3, 0x80, 0x9f]
+            : b >= 0xe1 && b <= 0xef
+              ? [3, 0x80, 0xbf]
+              : b === 0xf0
+                ? [4, 0x90, 0xbf]
+                : b >= 0xf1 && b <= 0xf3
+                  ? [4, 0x80, 0xbf]
+                  : b === 0xf4
+                    ? [4, 0x80, 0x8f]
+                    : [0, 0, 0];
+    if (length === 0) return i;
+    const second = bytes[i + 1] ?? -1;
+    if (second < low || second > high) return i;
+    for (let k = 2; k < length; k++) {
+      const next = bytes[i + k] ?? -1;
+      if (next < 0x80 || next > 0xbf) return i;
+    }
+    i += length;
+  }
+  return -1;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lenientUtf8 = new TextDecoder('utf-8');
+
+/**
+ * Decode a file as UTF-8, strictly: text with invalid bytes is not guessed at (a GBK file would otherwise be
+ * read as U+FFFD garbage). On failure the text is decoded leniently, only so that its records can be counted.
+ */
+export function decodeUtf8(bytes: Uint8Array): { text: string; problem: EncodingProblem | null } {
+  try {
+    return { text: strictUtf8.decode(bytes), problem: null };
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const before = lenientUtf8.decode(bytes.subarray(0, Math.max(at, 0)));
+    const lineBreaks = before.match(/\r\n|\r|\n/g)?.length ?? 0;
+    const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+    return {
+      text: lenientUtf8.decode(bytes),
+      problem: { line: lineBreaks + 1, column: before.length - lineStart + 1, byte: bytes[at] ?? 0 },
+    };
+  }
 }

@@ -6,6 +6,7 @@ import { group, rollup, sort, sum } from 'd3-array';
 import type { AgencyRow, CoverageOut, FigureOut, MetricOut, Qualifier, ReportOut, SeriesPoint, Template } from '../core/schema.ts';
 import { LEVELS, TEMPLATES } from '../core/schema.ts';
 import { findProvince } from '../core/provinces.ts';
+import { SECTORS } from '../core/sectors.ts';
 
 /** Avoid binary-fraction noise such as 0.1 + 0.2 in sums of 万元 values. */
 export function roundValue(value: number): number {
@@ -27,6 +28,8 @@ export interface DerivedResult {
   derived: FigureOut[];
   /** Metrics the report states that could also be computed, with a different result. */
   disagreements: { metric: string; stated: number; computed: number }[];
+  /** Sums too large to be exact (beyond 2^53): not derived; the data build rejects their parts. */
+  overflows: { metric: string; parts: string[] }[];
 }
 
 /** Compute the catalogue's derived metrics for one report from the figures it states. */
@@ -35,7 +38,7 @@ export function deriveReportFigures(
   stated: ReadonlyMap<string, FigureOut>,
   metrics: readonly MetricOut[],
 ): DerivedResult {
-  const result: DerivedResult = { derived: [], disagreements: [] };
+  const result: DerivedResult = { derived: [], disagreements: [], overflows: [] };
   for (const metric of metrics) {
     const alternative = metric.derived_from.find((a) =>
       a.mode === 'all' ? a.keys.every((k) => stated.has(k)) : a.keys.some((k) => stated.has(k)),
@@ -43,6 +46,10 @@ export function deriveReportFigures(
     if (!alternative) continue;
     const parts = alternative.keys.map((k) => stated.get(k)).filter((f): f is FigureOut => f !== undefined);
     const value = roundValue(sum(parts, (f) => f.value));
+    if (Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+      result.overflows.push({ metric: metric.key, parts: parts.map((f) => f.metric) });
+      continue;
+    }
     const qualifier = combineQualifiers(parts.map((f) => f.qualifier));
     const own = stated.get(metric.key);
     if (own) {
@@ -64,8 +71,10 @@ export function deriveReportFigures(
   return result;
 }
 
-/** Preference when an agency has two reports for one year: its own figures before system-wide ones. */
-const SCOPE_PREFERENCE = ['agency', 'agency_plus_subordinates', 'unknown', 'system'];
+/** Scopes that report the body's own work (everything but whole-jurisdiction totals), in order of preference. */
+export const OWN_SCOPES: readonly ReportOut['scope'][] = ['agency', 'agency_plus_subordinates', 'unknown'];
+/** Preference when an agency has two reports of one kind for one year: its own figures first. */
+const SCOPE_PREFERENCE = [...OWN_SCOPES, 'system'];
 
 /**
  * Year series of every metric for one agency, oldest first. Each year's points all come from one report (the
@@ -98,7 +107,7 @@ export function agencySeries(
 
 const zeroBy = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-/** Coverage of the dataset: agencies × years, by province and level. */
+/** Coverage of the dataset: agencies × years, by province, level and sector. National bodies form a row of their own (province ""). */
 export function coverage(agencies: readonly AgencyRow[], reports: readonly ReportOut[], figureCount: number): CoverageOut {
   const years = sort(new Set(reports.map((r) => r.year)));
   const agencyById = new Map(agencies.map((a) => [a.id, a]));
@@ -131,11 +140,18 @@ export function coverage(agencies: readonly AgencyRow[], reports: readonly Repor
   });
   const byLevel = zeroBy(LEVELS);
   for (const a of agencies) byLevel[a.level]++;
+  const agenciesBySector = group(agencies, (a) => a.sector);
+  const sectors = SECTORS.flatMap(({ key }) => {
+    const list = agenciesBySector.get(key) ?? [];
+    const ids = new Set(list.map((a) => a.id));
+    return list.length === 0 ? [] : [{ sector: key, agencies: list.length, reports: reports.filter((r) => ids.has(r.agency_id)).length }];
+  });
   const byTemplate = zeroBy<Template>(TEMPLATES);
   for (const r of reports) byTemplate[r.template]++;
   return {
     years,
     provinces,
+    sectors,
     totals: {
       agencies: agencies.length,
       reports: reports.length,

@@ -4,9 +4,9 @@
  * contents (large files as chunks); the build script writes them.
  */
 import { group } from 'd3-array';
-import Papa from 'papaparse';
+import { CSV_BOM, csvLines } from '../core/csv-write.ts';
 import { stableJsonChunks, stableStringify } from '../core/json.ts';
-import type { AgencyOut, DatasetOut } from '../core/schema.ts';
+import { COLUMNS, type AgencyOut, type DatasetOut } from '../core/schema.ts';
 
 /** A file's content: one string, or chunks for files too large to hold as one string. */
 export type FileContent = string | Iterable<string>;
@@ -37,9 +37,6 @@ export const DOWNLOAD_COLUMNS = [
 ] as const;
 
 type DownloadRow = Record<(typeof DOWNLOAD_COLUMNS)[number], string | number>;
-
-/** Excel needs the byte-order mark to read UTF-8 Chinese text. */
-const BOM = '\uFEFF';
 
 function tidyRow(dataset: Lookups, f: DatasetOut['figures'][number]): DownloadRow | null {
   const report = dataset.reports.get(f.report_id);
@@ -81,11 +78,10 @@ const CSV_CHUNK_ROWS = 5000;
 
 /** The tidy CSV of some figures, with a byte-order mark so Excel reads the Chinese text, in chunks of rows. */
 function* tidyCsv(lookups: Lookups, figures: readonly DatasetOut['figures'][number][]): Generator<string> {
-  yield BOM + Papa.unparse({ fields: [...DOWNLOAD_COLUMNS], data: [] }, { newline: '\n' }) + '\n';
+  yield CSV_BOM + csvLines(DOWNLOAD_COLUMNS, []);
   for (let start = 0; start < figures.length; start += CSV_CHUNK_ROWS) {
     const rows = figures.slice(start, start + CSV_CHUNK_ROWS).flatMap((f) => tidyRow(lookups, f) ?? []);
-    if (rows.length > 0)
-      yield Papa.unparse(rows, { columns: [...DOWNLOAD_COLUMNS], header: false, newline: '\n', escapeFormulae: true }) + '\n';
+    yield csvLines(DOWNLOAD_COLUMNS, rows, { header: false });
   }
 }
 
@@ -114,16 +110,15 @@ export function* downloadFiles(dataset: DatasetOut): Generator<[string, FileCont
   ];
   yield [
     'metrics.csv',
-    BOM +
-      Papa.unparse(
+    CSV_BOM +
+      csvLines(
+        COLUMNS.metrics,
         dataset.metrics.map((m) => ({
           ...m,
           templates: m.templates.join('|'),
           derived_from: m.derived_from.map((a) => `${a.mode === 'any' ? 'any:' : ''}${a.keys.join('|')}`).join(';'),
         })),
-        { newline: '\n' },
-      ) +
-      '\n',
+      ),
   ];
   const figuresByReport = group(dataset.figures, (f) => f.report_id);
   const warningsByAgency = group(dataset.warnings, (w) => w.agency_id);
@@ -153,7 +148,8 @@ function* seriesFiles(dataset: DatasetOut, lookups: Lookups): Generator<[string,
     for (const metric of Object.keys(agency.series)) agenciesWithMetric.set(metric, (agenciesWithMetric.get(metric) ?? 0) + 1);
   }
   yield [
-    'series/index.json',
+    // Beside the series folder, not in it: no agency id can be named like it.
+    'series.json',
     stableStringify({
       agencies: dataset.agencies.map((a) => ({
         id: a.id,

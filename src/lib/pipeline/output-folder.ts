@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { MAX_NAME_BYTES } from '../core/paths.ts';
 import type { FileContent } from './downloads.ts';
 
 /** The file that marks a folder as the data build's own output (any other file in it is deleted on rebuild). */
@@ -22,9 +23,6 @@ const MARKER_TEXT =
  * build's own, so existing checkouts keep building.
  */
 const UNMARKED_OUTPUT = new Set(['site.json', 'agencies', 'rankings', 'downloads']);
-
-/** Longest file or folder name most file systems accept (ext4, APFS, NTFS: 255 bytes or UTF-16 units). */
-export const MAX_NAME_BYTES = 255;
 
 /** A path with symbolic links resolved as far as it exists (the rest, not yet created, appended as written). */
 async function realPathOf(path: string): Promise<string> {
@@ -121,17 +119,26 @@ function processAlive(pid: number): boolean {
 
 /**
  * Tidy up after a build that was killed: its half-written folder is removed, and a previous output it had
- * moved aside but not yet replaced is put back. Only marked folders of processes that are gone are touched.
+ * moved aside but not yet replaced is put back. Only marked folders of processes that are gone are touched,
+ * and this process's own when `ownToo` (its build thread was stopped, e.g. out of memory).
  */
-async function recoverFromKilledBuild(parent: string, name: string): Promise<void> {
+async function recoverFromKilledBuild(parent: string, name: string, ownToo = false): Promise<void> {
   const pattern = tempPattern(name);
   for (const entry of existsSync(parent) ? readdirSync(parent) : []) {
     const match = pattern.exec(entry);
     const path = join(parent, entry);
-    if (!match || processAlive(Number(match[2])) || !statSync(path).isDirectory() || !existsSync(join(path, OUTPUT_MARKER))) continue;
+    const pid = Number(match?.[2]);
+    if (!match || (processAlive(pid) && !(ownToo && pid === process.pid))) continue;
+    if (!statSync(path).isDirectory() || !existsSync(join(path, OUTPUT_MARKER))) continue;
     if (match[1] === 'old' && !existsSync(join(parent, name))) await rename(path, join(parent, name));
     else await rm(path, { recursive: true, force: true });
   }
+}
+
+/** After this process's build thread died half-way: the previous output back in place, no temporary folder left. */
+export async function recoverUnfinishedOutput(outDir: string): Promise<void> {
+  const target = await realPathOf(outDir);
+  await recoverFromKilledBuild(dirname(target), basename(target), true);
 }
 
 let tempCount = 0;

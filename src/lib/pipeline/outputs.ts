@@ -8,7 +8,12 @@ import { downloadFiles, type FileContent } from './downloads.ts';
 import { stableStringify } from '../core/json.ts';
 import type { AgencyDetail, AgencySummary, DatasetOut, SiteIndex } from '../core/schema.ts';
 
-export function summaryOf({ series: _series, benchmarks: _benchmarks, ...summary }: DatasetOut['agencies'][number]): AgencySummary {
+export function summaryOf({
+  series: _series,
+  system_series: _system,
+  benchmarks: _benchmarks,
+  ...summary
+}: DatasetOut['agencies'][number]): AgencySummary {
   return summary;
 }
 
@@ -18,13 +23,14 @@ export function* generatedFiles(dataset: DatasetOut): Generator<[string, FileCon
     agencies: dataset.agencies.map(summaryOf),
     reports: dataset.reports,
     coverage: dataset.coverage,
-    rankings: dataset.rankings.map((r) => ({ metric: r.metric, kind: r.kind, years: r.years.map((y) => y.year) })),
+    corrections: dataset.corrections,
+    rankings: dataset.rankings.map((r) => ({ metric: r.metric, scope: r.scope, kind: r.kind, years: r.years.map((y) => y.year) })),
   };
   yield ['site.json', stableStringify(index)];
   const figuresByReport = group(dataset.figures, (f) => f.report_id);
   const warningsByAgency = group(dataset.warnings, (w) => w.agency_id);
   for (const agency of dataset.agencies) {
-    const { series: _series, ...withoutSeries } = agency;
+    const { series: _series, system_series: _system, ...withoutSeries } = agency;
     const detail: AgencyDetail = {
       agency: withoutSeries,
       figures: agency.report_ids.flatMap((id) => figuresByReport.get(id) ?? []),
@@ -32,6 +38,6 @@ export function* generatedFiles(dataset: DatasetOut): Generator<[string, FileCon
     };
     yield [`agencies/${agency.id}.json`, stableStringify(detail)];
   }
-  for (const ranking of dataset.rankings) yield [`rankings/${ranking.metric}.json`, stableStringify(ranking)];
+  for (const ranking of dataset.rankings) yield [`rankings/${ranking.scope}/${ranking.metric}.json`, stableStringify(ranking)];
   for (const [path, content] of downloadFiles(dataset)) yield [`downloads/${path}`, content];
 }

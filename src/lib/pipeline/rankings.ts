@@ -1,19 +1,38 @@
 /**
- * Rankings and peer benchmarks: where each agency stands among agencies of the same level for a metric and a
- * year. Pure functions of the agencies' year series; the data build writes the results, pages only show them.
+ * Rankings and peer benchmarks: where each agency stands among its peers for a metric and a year. Peers are
+ * agencies of the same sector and level (a county government is never ranked against a county transport
+ * bureau), from reports of one scope: the body's own work (scope agency) or whole-jurisdiction totals (scope
+ * system), never mixed. Pure functions of the agencies' year series; the data build writes the results, pages
+ * and headline cards only show them, so a card and the ranking page always name the same group.
  *
  * Rules, each with a reason:
  * - Agencies without a figure for the year are left out of the ranking, never counted as 0 (missing ≠ zero).
- * - A percentile needs at least MIN_PEERS agencies in the group, so "top 100 %" of two is never claimed.
+ * - A percentile, a median or quartiles need at least MIN_PEERS agencies in the group, so "top 100 %" of two,
+ *   or a "median" of two figures, is never claimed. Province groups are formed only where they reach MIN_PEERS.
+ * - Agencies with equal values share a rank, and the tie is reported with it.
+ * - A derived channel sum is never ranked: it is not the stated total the others are ranked by.
  * - A rate (e.g. the share of requests granted) is computed from the agency's own counts and suppressed below
  *   a minimum denominator, so one request granted out of one never ranks as 100 %. Group rates are computed
  *   from summed counts, never as an average of rates.
  */
 import { bisectLeft, bisectRight, group, quantileSorted, sort, sum } from 'd3-array';
 import { combineQualifiers, roundValue } from './derive.ts';
-import { HEADLINES, MIN_PEERS } from '../core/headlines.ts';
-import type { GroupSummary, HeadlineOut, Level, MetricRanking, RankingEntry, SeriesPoint, Standing, YearRanking } from '../core/schema.ts';
+import { CHANNEL_SUM, HEADLINES, MIN_PEERS } from '../core/headlines.ts';
+import type {
+  GroupSummary,
+  HeadlineOut,
+  Level,
+  MetricRanking,
+  PeerGroup,
+  RankingEntry,
+  ScopeGroup,
+  SeriesPoint,
+  Standing,
+  Unranked,
+  YearRanking,
+} from '../core/schema.ts';
 import { LEVELS } from '../core/schema.ts';
+import { SECTOR_KEYS, type Sector } from '../core/sectors.ts';
 
 export interface RateSpec {
   key: string;
@@ -50,8 +69,9 @@ export const rateSpec = (key: string): RateSpec | undefined => RATES.find((r) =>
 export function standing(sortedValues: readonly number[], value: number): Standing {
   const peers = sortedValues.length;
   const below = bisectLeft(sortedValues, value);
-  const above = peers - bisectRight(sortedValues, value);
-  return { rank: above + 1, percentile: peers >= MIN_PEERS ? below / (peers - 1) : null, peers };
+  const atOrBelow = bisectRight(sortedValues, value);
+  const above = peers - atOrBelow;
+  return { rank: above + 1, tied: Math.max(1, atOrBelow - below), percentile: peers >= MIN_PEERS ? below / (peers - 1) : null, peers };
 }
 
 export interface RatePoint extends SeriesPoint {
@@ -88,14 +108,17 @@ export function rateSeries(spec: RateSpec, series: Readonly<Record<string, reado
 
 export interface RankableAgency {
   id: string;
+  sector: Sector;
   level: Level;
   province: string;
+  /** The series of the scope being ranked (only reports of that scope). */
   series: Readonly<Record<string, readonly SeriesPoint[]>>;
 }
 
 function summarise(entries: readonly RankingEntry[], pooledFrom: readonly RankingEntry[] | null): GroupSummary {
   const values = sort(entries.map((e) => e.value));
-  const q = (p: number) => quantileSorted(values, p) ?? 0;
+  const enough = values.length >= MIN_PEERS;
+  const q = (p: number) => (enough ? (quantileSorted(values, p) ?? null) : null);
   const pooledDenominator = pooledFrom ? sum(pooledFrom, (e) => e.denominator ?? 0) : 0;
   return {
     n: values.length,
@@ -108,8 +131,30 @@ function summarise(entries: readonly RankingEntry[], pooledFrom: readonly Rankin
   };
 }
 
-/** The ranking of one metric (count or rate) for every year any agency has a figure. */
-export function rankMetric(metric: string, agencies: readonly RankableAgency[]): MetricRanking {
+/** Peer groups in display order: sectors in the order of the documented list, then levels from national down. */
+const groupOrder = (e: { sector: Sector; level: Level }) => SECTOR_KEYS.indexOf(e.sector) * LEVELS.length + LEVELS.indexOf(e.level);
+
+/** Rank entries within their group (and within their province, where it has MIN_PEERS of them). */
+function rankGroup(inGroup: readonly RankingEntry[]): RankingEntry[] {
+  const values = sort(inGroup.map((e) => e.value));
+  const byProvince = group(inGroup, (e) => e.province);
+  const provinceValues = new Map([...byProvince].map(([p, list]) => [p, sort(list.map((e) => e.value))]));
+  return sort(
+    inGroup.map((e) => {
+      const local = provinceValues.get(e.province) ?? [];
+      return {
+        ...e,
+        ...standing(values, e.value),
+        province_standing: local.length >= MIN_PEERS && e.province !== '' ? standing(local, e.value) : null,
+      };
+    }),
+    (e) => e.rank,
+    (e) => e.agency_id,
+  );
+}
+
+/** The ranking of one metric (count or rate) in one scope, for every year any agency has a figure. */
+export function rankMetric(metric: string, agencies: readonly RankableAgency[], scope: ScopeGroup = 'agency'): MetricRanking {
   const rate = rateSpec(metric);
   const candidates: RankingEntry[] = agencies.flatMap((a) => {
     const points: readonly (SeriesPoint & { numerator?: number; denominator?: number })[] = rate
@@ -118,6 +163,7 @@ export function rankMetric(metric: string, agencies: readonly RankableAgency[]):
     return points.map((p) => ({
       agency_id: a.id,
       year: p.year,
+      sector: a.sector,
       level: a.level,
       province: a.province,
       value: p.value,
@@ -126,8 +172,10 @@ export function rankMetric(metric: string, agencies: readonly RankableAgency[]):
       numerator: p.numerator ?? null,
       denominator: p.denominator ?? null,
       rank: 0,
+      tied: 1,
       percentile: null,
       peers: 0,
+      province_standing: null,
     }));
   });
   const byYear = group(candidates, (e) => e.year);
@@ -135,77 +183,60 @@ export function rankMetric(metric: string, agencies: readonly RankableAgency[]):
     const all = byYear.get(year) ?? [];
     const isSmall = (e: RankingEntry) => rate !== undefined && (e.denominator ?? 0) < rate.minDenominator;
     const ranked = all.filter((e) => !isSmall(e));
-    const entries = LEVELS.flatMap((level) => {
-      const inLevel = ranked.filter((e) => e.level === level);
-      const values = sort(inLevel.map((e) => e.value));
-      return sort(
-        inLevel.map((e) => ({ ...e, ...standing(values, e.value) })),
-        (e) => e.rank,
-        (e) => e.agency_id,
-      );
-    });
+    const grouped = sort(group(ranked, (e) => `${e.sector}|${e.level}`).values(), (list) =>
+      groupOrder(list[0] ?? { sector: 'other', level: 'county' }),
+    );
+    const entries = grouped.flatMap(rankGroup);
     const pooled = (keep: (e: RankingEntry) => boolean) => (rate ? all.filter(keep) : null);
-    return {
-      year,
-      entries,
-      suppressed: sort(all.filter(isSmall), (e) => e.agency_id),
-      by_level: LEVELS.filter((level) => entries.some((e) => e.level === level)).map((level) => ({
+    const groups = grouped.map((list): PeerGroup => {
+      const { sector, level } = list[0] ?? { sector: 'other', level: 'county' };
+      const same = (e: RankingEntry) => e.sector === sector && e.level === level;
+      return {
+        sector,
         level,
-        ...summarise(
-          entries.filter((e) => e.level === level),
-          pooled((e) => e.level === level),
-        ),
-      })),
-      by_province: sort(
-        group(entries, (e) => e.province),
-        ([p]) => p,
-      ).map(([province, list]) => ({
-        province,
-        ...summarise(
-          list,
-          pooled((e) => e.province === province),
-        ),
-      })),
-    };
+        ...summarise(list, pooled(same)),
+        provinces: sort(
+          group(list, (e) => e.province),
+          ([p]) => p,
+        )
+          .filter(([p, inProvince]) => p !== '' && inProvince.length >= MIN_PEERS)
+          .map(([province, inProvince]) => ({
+            province,
+            ...summarise(
+              inProvince,
+              pooled((e) => same(e) && e.province === province),
+            ),
+          })),
+      };
+    });
+    return { year, entries, suppressed: sort(all.filter(isSmall), (e) => e.agency_id), groups };
   });
-  return { metric, kind: rate ? 'rate' : 'count', min_denominator: rate?.minDenominator ?? null, years };
+  return { metric, scope, kind: rate ? 'rate' : 'count', min_denominator: rate?.minDenominator ?? null, years };
 }
 
-/** Peer value lists: (level, metric, year) → sorted values of every agency of that level with a figure. */
-export type PeerIndex = Map<string, number[]>;
+/** Ranking entries of one agency, looked up by metric and year (what its cards and benchmark table show). */
+export type EntryLookup = (metric: string, year: number) => RankingEntry | undefined;
 
-const peerKey = (level: Level, metric: string, year: number) => `${level}|${metric}|${year}`;
-
-export function buildPeerIndex(agencies: readonly { level: Level; series: Readonly<Record<string, readonly SeriesPoint[]>> }[]): PeerIndex {
-  const index: PeerIndex = new Map();
-  for (const agency of agencies) {
-    for (const [metric, points] of Object.entries(agency.series)) {
-      for (const p of points) {
-        const key = peerKey(agency.level, metric, p.year);
-        const values = index.get(key) ?? [];
-        values.push(p.value);
-        index.set(key, values);
-      }
-    }
-  }
-  for (const values of index.values()) values.sort((a, b) => a - b);
-  return index;
-}
-
-/** Standing of one figure among same-level agencies with a figure for the same metric and year. */
-export function peerStanding(index: PeerIndex, level: Level, metric: string, point: SeriesPoint): Standing {
-  return standing(index.get(peerKey(level, metric, point.year)) ?? [point.value], point.value);
-}
-
-/** Headline cards with year-on-year change and peer percentile. */
-export function headlines(level: Level, series: Readonly<Record<string, readonly SeriesPoint[]>>, peers: PeerIndex): HeadlineOut[] {
+/**
+ * Headline cards with year-on-year change and the latest figure's standing, taken from the ranking itself.
+ * `rankedScope` is false when the series comes from reports that are not ranked in this scope (e.g. scope
+ * unknown), so the card says why it has no standing instead of inventing a peer group.
+ */
+export function headlines(
+  series: Readonly<Record<string, readonly SeriesPoint[]>>,
+  lookup: EntryLookup,
+  isRankedReport: (reportId: string) => boolean,
+): HeadlineOut[] {
   return HEADLINES.map((card) => {
     const candidates = card.metrics.map((metric) => ({ metric, points: series[metric] ?? [] })).filter((c) => c.points.length > 0);
     const chosen = sort(candidates, (c) => -(c.points.at(-1)?.year ?? 0))[0];
     const latest = chosen?.points.at(-1) ?? null;
     const previous = latest ? (chosen?.points.find((p) => p.year === latest.year - 1) ?? null) : null;
     const change = latest && previous ? roundValue(latest.value - previous.value) : null;
-    const peer = latest && chosen ? peerStanding(peers, level, chosen.metric, latest) : null;
+    const entry = latest && chosen ? lookup(chosen.metric, latest.year) : undefined;
+    let unranked: Unranked | null = null;
+    if (latest && !entry)
+      unranked = chosen?.metric === CHANNEL_SUM ? 'channel_sum' : isRankedReport(latest.report_id) ? 'suppressed' : 'scope';
     return {
       id: card.id,
       metric: chosen?.metric ?? card.metrics[0],
@@ -214,15 +245,15 @@ export function headlines(level: Level, series: Readonly<Record<string, readonly
       change,
       change_ratio: change !== null && previous && previous.value > 0 ? change / previous.value : null,
       change_approximate: Boolean(latest && previous && (latest.qualifier !== 'exact' || previous.qualifier !== 'exact')),
-      peer_percentile: peer?.percentile ?? null,
-      peer_count: peer?.peers ?? 0,
+      standing: entry ? { rank: entry.rank, tied: entry.tied, percentile: entry.percentile, peers: entry.peers } : null,
+      unranked,
     };
   });
 }
 
 /** The year a ranking page opens on: the newest with enough agencies for percentiles, else the fullest. */
 export function defaultYear(ranking: MetricRanking): number | null {
-  const full = ranking.years.find((y) => y.entries.length >= MIN_PEERS);
+  const full = ranking.years.find((y) => y.groups.some((g) => g.n >= MIN_PEERS));
   if (full) return full.year;
   return (
     sort(

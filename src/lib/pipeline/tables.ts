@@ -3,7 +3,8 @@
  * with at least one located error; the counts let the build prove that nothing was dropped.
  */
 import type { z } from 'astro/zod';
-import { parseCsv, type CsvRecord } from './csv.ts';
+import { showInvisible } from '../core/characters.ts';
+import { decodeUtf8, parseCsv, type CsvRecord, type EncodingProblem } from './csv.ts';
 
 /** The extraction helper's review-state column (pending, ok, rejected); only reviewed rows are accepted. */
 export const REVIEW = 'review';
@@ -16,9 +17,13 @@ export interface Problem {
   message: string;
 }
 
-/** One line per problem, so editors and CI can match file:line:column; a line break quoted from a cell shows as \n. */
+/**
+ * One line per problem, so editors and CI can match file:line:column. Text quoted from a cell is shown with its
+ * line breaks, control and invisible characters escaped (\n, \u001b, \u200b): what the cell really holds,
+ * and nothing a terminal would obey.
+ */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.message.replace(/\r\n|\r|\n/g, '\\n')}`;
+  return showInvisible(`${p.file}:${p.line}:${p.column}: ${p.message}`);
 }
 
 export interface Row<T> {
@@ -53,22 +58,71 @@ export interface Table<T> {
   read: number;
   rejected: number;
   problems: Problem[];
+  /**
+   * Why the file as a whole could not be used (not UTF-8, no header, a required column missing, no rows), or
+   * null. Files that refer to it are then not checked row by row (see rejectAll).
+   */
+  unusable: string | null;
+}
+
+/** That every row of a file was rejected, in words that agree with the number (a corrections log often has one). */
+const allRejected = (n: number) => (n === 1 ? 'The one row of this file was rejected' : `All ${n} rows of this file were rejected`);
+
+/** The whole message for a file that is not UTF-8: where, what the bytes look like instead, how to convert. */
+function notUtf8(file: string, bytes: Uint8Array, problem: EncodingProblem): string {
+  const name = file.split('/').pop() ?? file;
+  const byte = `0x${problem.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  let gb18030 = false;
+  try {
+    new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    gb18030 = !utf16;
+  } catch {
+    // Not GB18030 either: say only that it is not UTF-8.
+  }
+  if (!utf16 && !gb18030) {
+    return (
+      `the file is not UTF-8 text: byte ${byte} here is not part of any UTF-8 character (nor is the file GBK/GB18030). ` +
+      'The file may be damaged here: retype the text around this place and save the file as UTF-8'
+    );
+  }
+  const [from, looks] = utf16
+    ? ['UTF-16', 'it is UTF-16, Excel\'s "Unicode text"']
+    : ['GB18030', 'it reads as GBK/GB18030, what Excel and WPS save for Chinese on Windows'];
+  return (
+    `the file is not UTF-8 text: byte ${byte} here cannot be read as UTF-8 (${looks}). ` +
+    `Save it as UTF-8 (Excel: Save As "CSV UTF-8") or convert it: iconv -f ${from} -t UTF-8 ${name} > ${name}.utf8 && mv ${name}.utf8 ${name}`
+  );
+}
+
+export interface ReadOptions {
+  /** A log that may hold its header alone (corrections.csv before the first correction); other files need rows. */
+  mayBeEmpty?: boolean;
 }
 
 /** Parse and validate a CSV file against a row schema. `columns` are the required header names. */
 export function readTable<S extends z.ZodType<unknown, Record<string, string>>>(
   file: string,
-  content: string,
+  content: string | Uint8Array,
   columns: readonly string[],
   schema: S,
+  options: ReadOptions = {},
 ): Table<z.output<S>> {
-  const csv = parseCsv(content);
-  const problems: Problem[] = csv.problems.map((p) => ({ file, ...p }));
+  const decoded = typeof content === 'string' ? { text: content, problem: null } : decodeUtf8(content);
+  const csv = parseCsv(decoded.text);
   const read = csv.records.length + csv.problems.length;
-  const table: Table<z.output<S>> = { file, rows: [], read, rejected: csv.problems.length, problems };
+  if (decoded.problem && typeof content !== 'string') {
+    // One error for the file: every row after the bad byte is suspect, and the rows before it are not the file.
+    const message = `${notUtf8(file, content, decoded.problem)}. ${allRejected(read)}`;
+    const { line, column } = decoded.problem;
+    return { file, rows: [], read, rejected: read, problems: [{ file, line, column, message }], unusable: 'it is not UTF-8' };
+  }
+  const problems: Problem[] = csv.problems.map((p) => ({ file, ...p }));
+  const table: Table<z.output<S>> = { file, rows: [], read, rejected: csv.problems.length, problems, unusable: null };
 
   if (csv.header.length === 0) {
     problems.push({ file, line: 1, column: 1, message: `the file is empty; it needs a header row: ${columns.join(',')}` });
+    table.unusable = 'it is empty';
     return table;
   }
   const headerEnd = csv.headerPositions.at(-1) ?? { line: 1, column: 1 };
@@ -79,7 +133,7 @@ export function readTable<S extends z.ZodType<unknown, Record<string, string>>>(
       problems.push({
         file,
         ...headerEnd,
-        message: `required column "${c}" is missing from the header; add it (columns: ${columns.join(',')}). All ${csv.records.length} rows of this file were rejected`,
+        message: `required column "${c}" is missing from the header; add it (columns: ${columns.join(',')}). ${allRejected(read)}`,
       });
     }
     for (const c of new Set(duplicated)) {
@@ -87,10 +141,21 @@ export function readTable<S extends z.ZodType<unknown, Record<string, string>>>(
       problems.push({
         file,
         ...(csv.headerPositions[i] ?? headerEnd),
-        message: `column "${c}" appears twice in the header; remove one. All ${csv.records.length} rows of this file were rejected`,
+        message: `column "${c}" appears twice in the header; remove one. ${allRejected(read)}`,
       });
     }
     table.rejected = read;
+    table.unusable = 'its header is wrong';
+    return table;
+  }
+  if (read === 0 && options.mayBeEmpty !== true) {
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      message: 'the file has a header but no rows; a dataset needs at least one row in each file',
+    });
+    table.unusable = 'it has no rows';
     return table;
   }
 
@@ -118,7 +183,10 @@ export function readTable<S extends z.ZodType<unknown, Record<string, string>>>(
       const row = new TableRow(raw, record, csv.header);
       for (const issue of parsed.error.issues) {
         const column = typeof issue.path[0] === 'string' ? issue.path[0] : '';
-        problems.push({ file, ...row.at(column), message: `${column ? `${column}: ` : ''}${issue.message}` });
+        // A character-level issue (schema.ts, cellText) points at the character rather than the field.
+        const at = issue.code === 'custom' && typeof issue.params?.at === 'number' ? issue.params.at : null;
+        const where = at === null ? row.at(column) : record.positionOf(csv.header.indexOf(column), at);
+        problems.push({ file, ...where, message: `${column ? `${column}: ` : ''}${issue.message}` });
       }
       table.rejected++;
       continue;
@@ -126,6 +194,27 @@ export function readTable<S extends z.ZodType<unknown, Record<string, string>>>(
     table.rows.push(new TableRow(parsed.data, record, csv.header));
   }
   return table;
+}
+
+/**
+ * Reject every accepted row of a file that refers to a file that could not be used: checking each row would
+ * repeat one cause hundreds of times ("unknown agency" for every report when agencies.csv is not UTF-8). One
+ * error, at the first such row, names the cause.
+ */
+export function rejectAll<T>(table: Table<T>, cause: Table<unknown>): void {
+  const [first] = table.rows;
+  const why = cause.unusable ?? (cause.rows.length === 0 ? 'none of its rows was accepted' : null);
+  if (!first || why === null) return;
+  const name = cause.file.split('/').pop() ?? cause.file;
+  table.problems.push({
+    file: table.file,
+    line: first.record.line,
+    column: 1,
+    message: `not checked: ${name} could not be used (${why}; see its errors), so ${table.rows.length === 1 ? 'the one row' : `the ${table.rows.length} rows`} of this file that passed validation ${table.rows.length === 1 ? 'was' : 'were'} rejected too`,
+  });
+  table.rejected += table.rows.length;
+  table.rows = [];
+  table.unusable = `${name} could not be used`;
 }
 
 /** A reason to reject a row found bad after parsing (by a check across rows or files). */

@@ -1,6 +1,6 @@
 /**
  * Build-time side of the compare page: the series index the data build publishes at
- * downloads/series/index.json, read with a schema (so a drifted build fails here, not in a reader's
+ * downloads/series.json, read with a schema (so a drifted build fails here, not in a reader's
  * browser), and the agencies grouped by province for the picker. Server only: reads files.
  */
 import { readFileSync } from 'node:fs';
@@ -40,7 +40,7 @@ export type SeriesIndex = z.infer<typeof seriesIndexOut>;
 export type SeriesIndexAgency = SeriesIndex['agencies'][number];
 
 export function readSeriesIndex(): SeriesIndex {
-  const file = join(generatedDir(), 'downloads', 'series', 'index.json');
+  const file = join(generatedDir(), 'downloads', 'series.json');
   let raw: string;
   try {
     raw = readFileSync(file, 'utf8');

@@ -5,7 +5,7 @@
  */
 import { yearRange } from '../core/chart-specs.ts';
 import { COMPARE_MODES, type CompareMode } from '../charts/compare-chart.ts';
-import { PALETTE } from '../charts/options.ts';
+import { PALETTE } from '../charts/marks.ts';
 import type { Messages } from '../../i18n/zh.ts';
 import type { Qualifier, SeriesPoint } from '../core/schema.ts';
 
@@ -196,7 +196,17 @@ export function indexSeries(series: readonly (readonly SeriesPoint[])[]): IndexO
 }
 
 /** Strings of other parts of the site the compare page reuses in the browser. */
-const SHARED_MESSAGES = ['tableYear', 'tableMissing', 'sourceUnknown', 'derivedMark'] as const;
+const SHARED_MESSAGES = [
+  'tableYear',
+  'tableMissing',
+  'sourceUnknown',
+  'derivedMark',
+  'chartKeyZero',
+  'chartKeyNotStated',
+  'chartKeyApproximate',
+  'keyApproximate',
+  'keyNotStated',
+] as const;
 export type CompareMessages = Pick<Messages, Extract<keyof Messages, `compare${string}`> | (typeof SHARED_MESSAGES)[number]>;
 
 /** The interface text the browser needs, one language, so the page does not ship both translation files. */

@@ -2,12 +2,12 @@
  * What a journalist copies to put a chart in an article: iframe code (with an optional resize script),
  * the oEmbed response, and the chart's numbers as CSV. Pure; the embed routes serve them.
  */
-import Papa from 'papaparse';
-import { LANGS, localePath, localeUrl } from '../../i18n/index.ts';
+import { LANGS, localePath, localeUrl, messages } from '../../i18n/index.ts';
 import type { AgencyChartView } from './agency-view.ts';
+import { CSV_BOM, csvLines } from '../core/csv-write.ts';
 import type { Lang } from '../core/format.ts';
 import { absoluteUrl } from '../core/hosting.ts';
-import type { ChartId } from '../core/schema.ts';
+import type { ChartId, ReportOut } from '../core/schema.ts';
 import { siteData } from './site-data.ts';
 
 /** Page-relative path of an embed page in a language (under the base path). */
@@ -102,7 +102,34 @@ export function chartCsv(view: AgencyChartView, metricLabels: (key: string) => {
     ),
   );
   const columns = ['year', 'metric', 'label_zh', 'label_en', 'value', 'qualifier', 'derived', 'report_id', 'source_url'];
-  return '\uFEFF' + Papa.unparse(rows, { columns, newline: '\n', escapeFormulae: true }) + '\n';
+  return CSV_BOM + csvLines(columns, rows);
+}
+
+/** A piece of the embed's source line: text, or a year linking to its report. */
+export type SourcePart = { text: string } | { text: string; href: string };
+
+/**
+ * The embed's source line, in the page language: which agency's reports for which years, each year linking to
+ * its report page where the page is known, and which years' pages are unknown. "来源：淄博市交通运输局2014年政府信息
+ * 公开工作年度报告（来源页面未知）" / "Source: Zibo Transport Bureau, annual report on government information
+ * disclosure for 2014 (source page unknown)". Chinese punctuation is full-width.
+ */
+export function embedSourceLine(agencyName: string, reports: readonly Pick<ReportOut, 'year' | 'source_url'>[], lang: Lang): SourcePart[] {
+  const t = messages(lang);
+  const years: SourcePart[] = reports.flatMap((r, i) => [
+    ...(i > 0 ? [{ text: lang === 'zh' ? '、' : ', ' }] : []),
+    r.source_url ? { text: String(r.year), href: r.source_url } : { text: String(r.year) },
+  ]);
+  const unknown = reports.filter((r) => !r.source_url).map((r) => r.year);
+  const allUnknown = unknown.length === reports.length;
+  const list = unknown.join(lang === 'zh' ? '、' : ', ');
+  if (lang === 'zh') {
+    const note = unknown.length === 0 ? '' : allUnknown ? `（${t.sourceUnknown}）` : `（其中${list}年${t.sourceUnknown}）`;
+    return [{ text: `来源：${agencyName}` }, ...years, { text: `年政府信息公开工作年度报告${note}` }];
+  }
+  const note = unknown.length === 0 ? '' : allUnknown ? ` (${t.sourceUnknown})` : ` (${t.sourceUnknown} for ${list})`;
+  const noun = reports.length === 1 ? 'annual report' : 'annual reports';
+  return [{ text: `Source: ${agencyName}, ${noun} on government information disclosure for ` }, ...years, { text: note }];
 }
 
 /** getStaticPaths entries for the embed routes: every agency chart with a figure, in both languages. */

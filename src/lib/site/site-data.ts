@@ -18,6 +18,7 @@ import {
   type MetricOut,
   type MetricRanking,
   type ReportOut,
+  type ScopeGroup,
   type SiteIndex,
 } from '../core/schema.ts';
 
@@ -32,7 +33,8 @@ export interface SiteData {
   reportsOf(agency: AgencySummary): ReportOut[];
   /** A report's figures, stated and derived, in catalogue order. */
   figuresOf(detail: AgencyDetail, report: ReportOut): FigureOut[];
-  ranking(metric: string): MetricRanking;
+  /** The ranking of a metric among bodies' own figures (agency) or among jurisdiction totals (system). */
+  ranking(metric: string, scope?: ScopeGroup): MetricRanking;
 }
 
 function readGenerated<T extends z.ZodType>(path: string, schema: T): z.infer<T> {
@@ -46,10 +48,11 @@ function readGenerated<T extends z.ZodType>(path: string, schema: T): z.infer<T>
   return schema.parse(JSON.parse(raw));
 }
 
-let cached: SiteData | undefined;
+/** The data of the generated folder last read; a different GENERATED_DIR (tests render several datasets) reads anew. */
+let cached: { dir: string; data: SiteData } | undefined;
 
 export function siteData(): SiteData {
-  if (cached) return cached;
+  if (cached?.dir === generatedDir()) return cached.data;
   const index = readGenerated('site.json', siteIndexOut);
   const agencies = new Map(index.agencies.map((a) => [a.id, a]));
   const metrics = new Map(index.metrics.map((m) => [m.key, m]));
@@ -61,7 +64,7 @@ export function siteData(): SiteData {
     if (value === undefined) throw new Error(`unknown ${what} "${key}" in the generated data`);
     return value;
   };
-  cached = {
+  const data: SiteData = {
     index,
     agency: (id) => lookup(agencies, id, 'agency'),
     detail: (id) => readGenerated(`agencies/${lookup(agencies, id, 'agency').id}.json`, agencyDetailOut),
@@ -73,15 +76,18 @@ export function siteData(): SiteData {
       detail.figures
         .filter((f) => f.report_id === report.id)
         .sort((a, b) => (metricOrder.get(a.metric) ?? 0) - (metricOrder.get(b.metric) ?? 0)),
-    ranking: (metric) => {
-      let ranking = rankings.get(metric);
+    ranking: (metric, scope = 'agency') => {
+      const key = `${scope}/${metric}`;
+      let ranking = rankings.get(key);
       if (!ranking) {
-        if (!index.rankings.some((r) => r.metric === metric)) throw new Error(`no ranking for metric "${metric}"`);
-        ranking = readGenerated(`rankings/${metric}.json`, metricRankingOut);
-        rankings.set(metric, ranking);
+        if (!index.rankings.some((r) => r.metric === metric && r.scope === scope))
+          throw new Error(`no ${scope} ranking for metric "${metric}"`);
+        ranking = readGenerated(`rankings/${key}.json`, metricRankingOut);
+        rankings.set(key, ranking);
       }
       return ranking;
     },
   };
-  return cached;
+  cached = { dir: generatedDir(), data };
+  return data;
 }
