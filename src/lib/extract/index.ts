@@ -2,6 +2,7 @@
  * The extraction helper: one saved report page in, proposed rows for data/figures.csv out, with the warnings
  * a curator must read. Pure: the caller decodes the file and supplies the agency list.
  */
+import { reportIdFor } from '../core/ids.ts';
 import Papa from 'papaparse';
 import { COLUMNS, type Template } from '../core/schema.ts';
 import { Proposals, type ProposedFigure } from './figures.ts';
@@ -81,7 +82,7 @@ export function extractReport(raw: string, options: ExtractOptions): Extraction 
 
   let reportId = options.reportId;
   if (reportId === undefined) {
-    if (agency.id !== null && year !== null) reportId = `${agency.id}-${year}${scope === 'system' ? '-system' : ''}`;
+    if (agency.id !== null && year !== null) reportId = reportIdFor(agency.id, year, scope);
     else {
       reportId = `${UNMATCHED}-${year ?? 'year'}`;
       out.warn(

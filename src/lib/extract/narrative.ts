@@ -8,6 +8,7 @@
  * whole jurisdiction in a body's own report, a daily average, a cumulative total or a category of a breakdown
  * is left out, with a warning where a curator might expect it.
  */
+import { changeKey } from '../core/changes.ts';
 import type { Qualifier } from '../core/schema.ts';
 import type { Evidence, Proposals } from './figures.ts';
 
@@ -234,8 +235,8 @@ const OUTCOME_ROWS: readonly (readonly [RegExp, string])[] = [
   [/确认或重新出具/, 'not_processed.confirm_reissue.total'],
 ];
 
-// Keys whose stated changes on the previous year are recorded as figures of their own (brief):
-// <base>.change (signed count) and <base>.change_pct (signed percent).
+// Keys whose stated changes on the previous year are recorded as figures of their own (brief; metrics.csv has
+// their <base>.change and <base>.change_pct keys, named by core's changeKey).
 export const CHANGE_BASES: ReadonlySet<string> = new Set([
   'proactive.total',
   'proactive.website',
@@ -245,9 +246,6 @@ export const CHANGE_BASES: ReadonlySet<string> = new Set([
   'appeals.review.total',
   'appeals.litigation.total',
 ]);
-
-/** A stated-change key of the brief: `<base>.change` or `<base>.change_pct` for one of CHANGE_BASES. */
-export const isStatedChangeKey = (key: string) => /\.change(_pct)?$/.test(key) && CHANGE_BASES.has(key.replace(/\.change(_pct)?$/, ''));
 
 // ---------------------------------------------------------------------------------------------------------
 
@@ -399,12 +397,12 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       // A percentage is a change only when words of change stand between it and its count (not 「占3.3%」).
       if (!CHANGE.test(lead) || /占|率|比例|比重/.test(lead)) continue;
       const sign = DECREASE.test(lead) ? -1 : 1;
-      take(`${base}.${c.unit === '%' ? 'change_pct' : 'change'}`, { ...c, value: sign * c.value }, 0.7);
+      take(changeKey(base, c.unit === '%' ? 'change_pct' : 'change'), { ...c, value: sign * c.value }, 0.7);
     }
     for (const m of bare.matchAll(/(与|和|同)(上年|去年|上一年|\d{4}年)(度)?(相比)?(基本)?持平/g)) {
       const before = plain.filter((p) => p.end <= m.index).at(-1);
       const base = before ? assigned.get(before.start) : undefined;
-      if (before && base && CHANGE_BASES.has(base)) zero(`${base}.change`, m.index, 0.6);
+      if (before && base && CHANGE_BASES.has(base)) zero(changeKey(base, 'change'), m.index, 0.6);
     }
   }
 
