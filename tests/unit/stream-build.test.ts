@@ -38,9 +38,11 @@ async function dataDir(files: Partial<SourceTexts>): Promise<string> {
   return dir;
 }
 
+const text = (csv: string | Uint8Array) => (typeof csv === 'string' ? csv : new TextDecoder().decode(csv));
+
 /** A deterministic shuffle of the rows of a CSV text (header first). */
 function shuffled(csv: string | Uint8Array): string {
-  const [header, ...rows] = (typeof csv === 'string' ? csv : new TextDecoder().decode(csv)).trimEnd().split('\n');
+  const [header, ...rows] = text(csv).trimEnd().split('\n');
   let seed = 7;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let i = rows.length - 1; i > 0; i--) {
@@ -69,6 +71,17 @@ describe('the data build over files', { timeout: 300_000 }, () => {
     expect((await buildData(await dataDir(VALID), a)).code).toBe(0);
     expect((await buildData(await dataDir({ ...VALID, figures: shuffled(VALID.figures) }), b)).code).toBe(0);
     expect(await readTree(b)).toEqual(await readTree(a));
+  });
+
+  it('refuses rows the extraction helper proposed until they are reviewed, at their review cell', async () => {
+    const [header = '', ...rows] = text(VALID.figures).trimEnd().split('\n');
+    const figures = [`${header},review`, ...rows.map((r, i) => `${r},${i === 0 ? 'pending' : 'ok'}`)].join('\n') + '\n';
+    const input = await dataDir({ ...VALID, figures });
+    const { code, stderr } = await buildData(input, join(await mkdtemp(join(tmpdir(), 'stream-review-')), 'g'));
+    expect(code).toBe(1);
+    const column = `${rows[0] ?? ''},`.length + 1;
+    expect(stderr).toContain(`${input}/figures.csv:2:${column}: review: this row was proposed by the extraction helper and is "pending"`);
+    expect(stderr).toContain(`${input}/figures.csv: read ${rows.length}, accepted ${rows.length - 1}, rejected 1`);
   });
 
   it('builds 6 MB of figures on a 96 MiB heap (held whole they needed ten times that)', async () => {

@@ -43,6 +43,25 @@ describe('urlProblem', () => {
   );
 });
 
+describe('source URLs as shown', () => {
+  it('show percent-encoded Chinese as characters, and lead to the same address', () => {
+    const url = 'https://newton.com.tw/wiki/%E4%B8%89%E4%BA%9A%E5%B8%82%E4%BA%BA%E6%B0%91%E6%94%BF%E5%BA%9C';
+    expect(shownUrl(url)).toBe('https://newton.com.tw/wiki/三亚市人民政府');
+    expect(new URL(shownUrl(url)).href).toBe(new URL(url).href);
+  });
+
+  it('keep ASCII escapes, lower-case hex and broken sequences as written', () => {
+    for (const url of [
+      'https://example.gov.cn/a%20b%2Fc%25d',
+      'https://example.gov.cn/wiki/%e4%b8%89',
+      'https://example.gov.cn/wiki/%E4%B8',
+      'https://example.gov.cn/x/%E2%80%AE',
+    ]) {
+      expect(shownUrl(url)).toBe(url);
+    }
+  });
+});
+
 describe('accepted source URLs (property)', () => {
   it('show the host the WHATWG parser resolves, and lead where they read', () => {
     fc.assert(

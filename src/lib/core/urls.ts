@@ -69,13 +69,28 @@ export function sourceHost(url: string): string {
 }
 
 /**
- * A source URL as the page shows it: scheme and host as the browser reads them, then the rest as written
- * (the path stays readable rather than percent-encoded). For an accepted URL it leads to the same address.
+ * A source URL as the page shows it: scheme and host as the browser reads them, then the rest as written, with
+ * percent-encoded Chinese (and other non-ASCII letters, digits, punctuation and symbols) shown as characters, so
+ * a path like /wiki/%E4%B8%89%E4%BA%9A reads /wiki/三亚 instead of a line of hex on a phone. Only sequences
+ * that the browser writes back exactly as they were are decoded, so an accepted URL still leads to the same
+ * address; ASCII escapes (%20, %2F, %25) stay as written.
  */
 export function shownUrl(url: string): string {
   const parsed = new URL(url);
-  const rest = PARTS.exec(url)?.[3] ?? '';
+  const rest = (PARTS.exec(url)?.[3] ?? '').replace(/(?:%[89A-F][0-9A-F])+/g, readableEscape);
   return `${parsed.protocol}//${parsed.host}${rest === '' ? '/' : rest}`;
+}
+
+const READABLE = /^[\p{L}\p{N}\p{P}\p{S}]+$/u;
+
+function readableEscape(escaped: string): string {
+  let text: string;
+  try {
+    text = decodeURIComponent(escaped);
+  } catch {
+    return escaped;
+  }
+  return READABLE.test(text) && !BIDI_CONTROL.test(text) && encodeURIComponent(text) === escaped ? text : escaped;
 }
 
 /** Government sites of the mainland are under gov.cn. */

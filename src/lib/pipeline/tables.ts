@@ -7,6 +7,9 @@ import { showInvisible } from '../core/characters.ts';
 import { decodeUtf8, parseCsv, type CsvRecord, type CsvTable, type EncodingProblem } from './csv.ts';
 import type { CsvStream } from './csv-stream.ts';
 
+/** The extraction helper's review-state column (pending, ok, rejected); only reviewed rows are accepted. */
+export const REVIEW = 'review';
+
 /** A located problem in a curated file. */
 export interface Problem {
   file: string;
@@ -138,6 +141,14 @@ function validateRecord<S extends z.ZodType<unknown, Record<string, string>>>(
   header.forEach((h, i) => {
     if (h !== '') raw[h] = record.fields[i] ?? '';
   });
+  // Rows the extraction helper proposed carry a review column; until a curator has reviewed them (ok) they
+  // cannot enter the dataset, whichever way they were copied here.
+  const review = (raw[REVIEW] ?? '').trim();
+  if (review !== '' && review !== 'ok') {
+    const row = new TableRow(raw, record, header);
+    const message = `review: this row was proposed by the extraction helper and is "${review}", not reviewed; review it and merge with npm run extract:merge, or delete the row`;
+    return { row: null, problems: [{ file, ...row.at(REVIEW), message }] };
+  }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { row: new TableRow(parsed.data, record, header), problems: null };
   const row = new TableRow(raw, record, header);
