@@ -1,4 +1,5 @@
 /** Small helpers shared by the unit and end-to-end tests. */
+import { gunzipSync } from 'node:zlib';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Qualifier, SeriesPoint } from '../src/lib/core/schema.ts';
@@ -12,5 +13,7 @@ export function point(year: number, value: number, qualifier: Qualifier = 'exact
 export async function readTree(dir: string): Promise<Record<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-  return Object.fromEntries(await Promise.all(files.sort().map(async (f) => [f.slice(dir.length), await readFile(f, 'utf8')] as const)));
+  // A gzipped file is read as what a reader gets after unpacking it.
+  const read = async (f: string) => (f.endsWith('.gz') ? gunzipSync(await readFile(f)).toString('utf8') : readFile(f, 'utf8'));
+  return Object.fromEntries(await Promise.all(files.sort().map(async (f) => [f.slice(dir.length), await read(f)] as const)));
 }

@@ -301,7 +301,7 @@ class CompareChart extends HTMLElement {
   #load(id: string): Promise<AgencySeriesFile> {
     let file = this.#files.get(id);
     if (!file) {
-      file = fetch(`${this.#base}downloads/series/${encodeURIComponent(id)}.json`)
+      file = fetch(`${this.#base}downloads/agencies/${encodeURIComponent(id)}.json`)
         .then((response) => {
           if (!response.ok) throw new Error(`${response.status} ${response.url}`);
           return response.json() as Promise<unknown>;

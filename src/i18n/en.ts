@@ -121,7 +121,8 @@ export const en: Messages = {
   dataFiles: 'Files',
   dataFile: 'File',
   dataFileWhat: 'Contents',
-  dataFigures: 'Every figure (including totals computed from their parts), each with its source',
+  dataFigures:
+    'Every figure (including totals computed from their parts), each with its source; one CSV file, gzip-compressed (unpack it, or open it with R, pandas or DuckDB as it is)',
   dataMetrics: 'The metric catalogue (the data dictionary below)',
   dataPerAgency: 'Per-agency CSV and JSON: under "Download" on each agency page',
   dataDictionary: 'Data dictionary',

@@ -112,7 +112,7 @@ export const zh = {
   dataFiles: '下载文件',
   dataFile: '文件',
   dataFileWhat: '内容',
-  dataFigures: '全部数字（含由构成项计算的合计），每行附来源',
+  dataFigures: '全部数字（含由构成项计算的合计），每行附来源；一个 CSV 文件，以 gzip 压缩（解压后使用，或直接用 R、pandas、DuckDB 读取）',
   dataMetrics: '指标目录（本页下方的数据字典）',
   dataPerAgency: '每个机关的 CSV 和 JSON：在机关页面的“下载”处',
   dataDictionary: '数据字典',

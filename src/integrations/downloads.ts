@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { generatedDir } from '../lib/core/paths.ts';
 
-const TYPES: Record<string, string> = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };
+const TYPES: Record<string, string> = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8', gz: 'application/gzip' };
 
 export function downloads(): AstroIntegration {
   const source = () => join(generatedDir(), 'downloads');

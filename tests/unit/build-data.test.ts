@@ -44,16 +44,11 @@ describe('scripts/build-data.ts', () => {
       .map((line) => line.split(',')[0] ?? '')
       .sort();
     for (const id of agencyIds) {
-      for (const path of [
-        `/agencies/${id}.json`,
-        `/downloads/agencies/${id}.csv`,
-        `/downloads/agencies/${id}.json`,
-        `/downloads/series/${id}.json`,
-      ]) {
+      for (const path of [`/agencies/${id}.json`, `/downloads/agencies/${id}.json`]) {
         expect(files).toContain(path);
       }
     }
-    for (const path of ['/.data-build', '/downloads/figures.csv', '/downloads/metrics.csv', '/downloads/series.json', '/site.json']) {
+    for (const path of ['/.data-build', '/downloads/figures.csv.gz', '/downloads/metrics.csv', '/downloads/series.json', '/site.json']) {
       expect(files).toContain(path);
     }
     // Rankings of the bodies' own figures for every ranked metric; whole-jurisdiction totals where any exist.
@@ -69,12 +64,13 @@ describe('scripts/build-data.ts', () => {
       '/rankings/system/proactive.total.json',
       '/rankings/system/requests.new.total.json',
     ]);
-    // The series index sits beside the per-agency folder, where no agency id can be named like it.
-    expect(files).not.toContain('/downloads/series/index.json');
-    // No whole-dataset JSON: figures.csv holds every figure, and each agency's JSON its own.
+    // Each figure stored once per reader: no whole-dataset JSON (figures.csv.gz holds every figure) and no
+    // agency CSV or series file (the site makes them from the agency's JSON).
     expect(files).not.toContain('/downloads/dataset.json');
+    expect(files.filter((f) => f.endsWith('.csv'))).toEqual(['/downloads/metrics.csv']);
+    expect(files.filter((f) => f.startsWith('/downloads/series/'))).toEqual([]);
     expect(treeA).toEqual(treeB);
-    expect(treeA['/downloads/agencies/511100-jt.csv']).toContain('511100-jt-2021,gov2021,agency,proactive.total,');
+    expect(treeA['/downloads/figures.csv.gz']).toContain('511100-jt-2021,gov2021,agency,proactive.total,');
   });
 
   it('prints every error as file:line:column and a summary, exits 1 and writes nothing', async () => {

@@ -16,6 +16,8 @@ import {
 import { en } from '../../src/i18n/en.ts';
 import type { SeriesPoint } from '../../src/lib/core/schema.ts';
 import { point } from '../helpers.ts';
+import { agencyDownload } from '../../src/lib/pipeline/downloads.ts';
+import { build } from './fixtures.ts';
 
 const values = (s: IndexedSeries) => (s.status === 'indexed' ? s.points.map((p) => [p.year, p.value, p.qualifier]) : s);
 
@@ -205,21 +207,36 @@ describe('compare URL state', () => {
 });
 
 describe('parseAgencySeriesFile', () => {
-  const good = { id: 'a-jt', series: { 'm.one': [point(2020, 5)] }, sources: { r2020: 'https://example.gov.cn/r', r2021: null } };
+  const dataset = build().dataset;
+  const agency = dataset.agencies.find((a) => a.id === '511100-zf');
+  if (!agency) throw new Error('fixture agency missing');
+  const [, text] = agencyDownload({
+    agency,
+    reports: dataset.reports.filter((r) => r.agency_id === agency.id),
+    figures: dataset.figures.filter((f) => agency.report_ids.includes(f.report_id)),
+    warnings: [],
+  });
+  const good = JSON.parse(text) as { agency: object; reports: { figures: unknown[]; source_url: unknown; scope: string }[] };
 
-  it('accepts the file the data build writes', () => {
-    expect(parseAgencySeriesFile(good, 'a-jt')).toEqual(good);
+  it("makes from the agency's download the same series of its own work as the data build", () => {
+    const parsed = parseAgencySeriesFile(good, agency.id);
+    expect(parsed.series).toEqual(agency.series);
+    // Whole-jurisdiction reports are not the body's own work.
+    expect(good.reports.some((r) => r.scope === 'system')).toBe(true);
+    expect(Object.keys(parsed.sources).sort()).toEqual([...agency.report_ids].sort());
   });
 
+  const withReport = (change: object) => ({ ...good, reports: [{ ...good.reports[0], ...change }, ...good.reports.slice(1)] });
   it.each([
-    ['another agency', { ...good, id: 'b-jt' }],
-    ['no series', { id: 'a-jt', sources: {} }],
-    ['a value that is not a number', { ...good, series: { 'm.one': [{ ...point(2020, 5), value: '5' }] } }],
-    ['an unknown qualifier', { ...good, series: { 'm.one': [{ ...point(2020, 5), qualifier: 'roughly' }] } }],
-    ['a source that is not a URL string', { ...good, sources: { r2020: 5 } }],
+    ['another agency', { ...good, agency: { ...good.agency, id: 'b-jt' } }],
+    ['no reports', { agency: good.agency }],
+    ['a value that is not a number', withReport({ figures: [['m.one', '5', 'exact', false, '', '']] })],
+    ['an unknown qualifier', withReport({ figures: [['m.one', 5, 'roughly', false, '', '']] })],
+    ['an unknown scope', withReport({ scope: 'everyone' })],
+    ['a source that is not a URL string', withReport({ source_url: 5 })],
     ['not an object', 'oops'],
   ])('rejects %s', (_, json) => {
-    expect(() => parseAgencySeriesFile(json, 'a-jt')).toThrow(/a-jt/);
+    expect(() => parseAgencySeriesFile(json, agency.id)).toThrow(/511100-zf/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { yearRange } from '../../src/lib/core/chart-specs.ts';
-import { agencySeries, combineQualifiers, deriveReportFigures, roundValue } from '../../src/lib/pipeline/derive.ts';
+import { combineQualifiers, deriveReportFigures, roundValue } from '../../src/lib/pipeline/derive.ts';
+import { agencySeries } from '../../src/lib/core/series.ts';
 import type { FigureOut, MetricOut, Qualifier, ReportOut } from '../../src/lib/core/schema.ts';
 import { build } from './fixtures.ts';
 

@@ -13,7 +13,9 @@ import { csvLines, defuseCell } from '../../src/lib/core/csv-write.ts';
 import { generatedFiles } from '../../src/lib/pipeline/outputs.ts';
 import { agencyChartView } from '../../src/lib/site/agency-view.ts';
 import { chartCsv } from '../../src/lib/site/embeds.ts';
-import { siteData } from '../../src/lib/site/site-data.ts';
+import { siteData, type SiteData } from '../../src/lib/site/site-data.ts';
+import { agencyCsv } from '../../src/lib/site/agency-csv.ts';
+import type { DatasetOut } from '../../src/lib/core/schema.ts';
 import { AGENCIES, FIGURES, METRICS, REPORTS, appendLine, build, replaceLine } from './fixtures.ts';
 
 const text = (content: string | Iterable<string>) => (typeof content === 'string' ? content : [...content].join(''));
@@ -99,52 +101,64 @@ describe('defuseCell', () => {
   });
 });
 
+/** Write a dataset's generated files to a folder and read them as the site does. */
+async function withGenerated<T>(dataset: DatasetOut, use: (site: SiteData) => T): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'generated-'));
+  for (const [path, content] of generatedFiles(dataset)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text(content));
+  }
+  const before = process.env.GENERATED_DIR;
+  process.env.GENERATED_DIR = dir;
+  try {
+    return use(siteData());
+  } finally {
+    process.env.GENERATED_DIR = before;
+  }
+}
+
 describe('every CSV the project writes is defused', () => {
-  it('the downloads: figures.csv, metrics.csv and each agency CSV', () => {
+  it('the downloads: figures.csv.gz, metrics.csv and each agency CSV', async () => {
     const files = [...generatedFiles(formulaDataset())]
-      .filter(([path]) => path.endsWith('.csv'))
+      .filter(([path]) => /\.csv(\.gz)?$/.test(path))
       .map(([path, content]) => [path, text(content)] as const);
-    const agencyIds = AGENCIES.trimEnd()
-      .split('\n')
-      .slice(1)
-      .map((line) => line.split(',')[0] ?? '');
-    expect(files.map(([path]) => path).sort()).toEqual(
-      [...agencyIds.map((id) => `downloads/agencies/${id}.csv`), 'downloads/figures.csv', 'downloads/metrics.csv'].sort(),
+    expect(files.map(([path]) => path).sort()).toEqual(['downloads/figures.csv.gz', 'downloads/metrics.csv']);
+    const site = await withGenerated(formulaDataset(), (site) =>
+      site.index.agencies.map((a) => [`downloads/agencies/${a.id}.csv`, agencyCsv(site, a.id)] as const),
     );
-    for (const [path, content] of files) expect(liveFormulas(path, content)).toEqual([]);
+    expect(site.length).toBe(AGENCIES.trimEnd().split('\n').length - 1);
+    for (const [path, content] of [...files, ...site]) expect(liveFormulas(path, content)).toEqual([]);
     // The payloads are there, as text.
-    const figures = files.find(([path]) => path === 'downloads/figures.csv')?.[1] ?? '';
+    const figures = files.find(([path]) => path === 'downloads/figures.csv.gz')?.[1] ?? '';
     expect(figures).toContain(cell(`'${FORMULA.note}`));
     expect(figures).toContain(cell(`'${FORMULA.name}`));
     expect(figures).toContain(`'${FORMULA.minusLocator}`);
+    // An agency's CSV holds the same rows as the whole-dataset CSV, header and all.
+    const [header = '', ...rows] = figures.split('\n');
+    for (const [, csv] of site) {
+      const [own = '', ...ownRows] = csv.split('\n');
+      expect(own).toBe(header);
+      for (const row of ownRows.filter((r) => r !== '')) expect(rows).toContain(row);
+    }
   });
 
   it("each chart's data.csv, in both languages", async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'generated-'));
-    for (const [path, content] of generatedFiles(formulaDataset())) {
-      await mkdir(dirname(join(dir, path)), { recursive: true });
-      await writeFile(join(dir, path), text(content));
-    }
-    const before = process.env.GENERATED_DIR;
-    process.env.GENERATED_DIR = dir;
-    try {
-      const site = siteData();
+    const written = await withGenerated(formulaDataset(), (site) => {
       const labels = (key: string) => ({ zh: site.metric(key).label_zh, en: site.metric(key).label_en });
-      let written = 0;
+      let count = 0;
       for (const agency of site.index.agencies) {
         for (const spec of AGENCY_CHARTS) {
           for (const lang of ['zh', 'en'] as const) {
             const view = agencyChartView(site, agency, spec.id, lang);
             if (view.svg === null) continue;
             expect(liveFormulas(`${agency.id}/${spec.id}/${lang}/data.csv`, chartCsv(view, labels))).toEqual([]);
-            written++;
+            count++;
           }
         }
       }
-      expect(written).toBeGreaterThan(2);
-    } finally {
-      process.env.GENERATED_DIR = before;
-    }
+      return count;
+    });
+    expect(written).toBeGreaterThan(2);
   });
 
   it('negative numbers stay numbers, counts and percentages with decimals alike', () => {
@@ -154,7 +168,7 @@ describe('every CSV the project writes is defused', () => {
     );
     const result = build({ figures });
     expect(result.problems).toEqual([]);
-    const csv = text(new Map(generatedFiles(result.dataset)).get('downloads/figures.csv') ?? '');
+    const csv = text(new Map(generatedFiles(result.dataset)).get('downloads/figures.csv.gz') ?? '');
     expect(csv).toContain(`,-3,exact,no,'+x,'-y,`);
     expect(csv).toContain(`,percent,-12.5,exact,no,'-z,,`);
   });

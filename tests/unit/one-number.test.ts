@@ -3,6 +3,7 @@
  * the compare page's series file carries for that metric and year, and the one the ranking lists with the
  * same standing; a derived channel sum is labelled as a sum and never ranked.
  */
+import { parseAgencySeriesFile } from '../../src/lib/site/compare.ts';
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_SUM } from '../../src/lib/core/headlines.ts';
 import { generatedFiles } from '../../src/lib/pipeline/outputs.ts';
@@ -35,7 +36,7 @@ describe('one number per measure', () => {
     const latest = h.latest as SeriesPoint;
     // The compare page draws the body's own series.
     if (scope === 'agency') {
-      const series = json<{ series: Record<string, SeriesPoint[]> }>(`downloads/series/${agency}.json`).series[h.metric] ?? [];
+      const series = parseAgencySeriesFile(json(`downloads/agencies/${agency}.json`), agency).series[h.metric] ?? [];
       expect(series.find((p) => p.year === latest.year)).toMatchObject({
         value: latest.value,
         qualifier: latest.qualifier,

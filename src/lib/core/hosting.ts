@@ -64,4 +64,3 @@ export function readRenderMode(env: Record<string, string | undefined> = process
   return raw;
 }
 export const RENDER_MODE = readRenderMode();
-

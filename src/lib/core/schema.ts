@@ -602,9 +602,8 @@ export const siteIndexOut = z.object({
 export type SiteIndex = z.infer<typeof siteIndexOut>;
 
 /**
- * generated/agencies/<id>.json: one agency with its benchmarks and warnings, for its pages. Its figures are in
- * its download file (agencyDownloadOut), written once for the site and for readers; the full series are in
- * downloads/series/<id>.json (the compare page).
+ * generated/agencies/<id>.json: one agency with its benchmarks, chart series and warnings, for its pages. Its
+ * figures are in its download file (agencyDownloadOut), written once for the site, the compare page and readers.
  */
 export const agencyDetailOut = z.object({
   agency: agencyOut.omit({ series: true, system_series: true }),
@@ -630,11 +629,41 @@ export const agencyRecordOut = agencySummaryOut.pick({
 });
 export type AgencyRecord = z.infer<typeof agencyRecordOut>;
 
-/** generated/downloads/agencies/<id>.json: the agency, its reports, every figure (stated and derived) and its warnings. */
+/**
+ * A figure in an agency's JSON download, as one array in the order of FIGURE_COLUMNS (which the file names),
+ * under its report: keys and report id are not repeated for each of the thousands of figures of an agency, so
+ * the file is about as large as the agency's rows of figures.csv.
+ */
+export const FIGURE_COLUMNS = ['metric', 'value', 'qualifier', 'derived', 'locator', 'note'] as const;
+export const figureCells = z.tuple([z.string(), z.number(), z.enum(QUALIFIERS), z.boolean(), z.string(), z.string()]);
+export type FigureCells = z.infer<typeof figureCells>;
+
+export const toFigureCells = (f: FigureOut): FigureCells => [f.metric, f.value, f.qualifier, f.derived, f.locator, f.note];
+export const fromFigureCells = (reportId: string, [metric, value, qualifier, derived, locator, note]: FigureCells): FigureOut => ({
+  report_id: reportId,
+  metric,
+  value,
+  qualifier,
+  locator,
+  note,
+  derived,
+});
+
+/**
+ * generated/downloads/agencies/<id>.json: the agency, its reports each with every figure (stated and derived),
+ * and its warnings. Written once, read by readers and by the agency's figures page and CSV download.
+ */
 export const agencyDownloadOut = z.object({
   agency: agencyRecordOut,
-  reports: z.array(reportOut),
-  figures: z.array(figureOut),
+  columns: z.tuple([
+    z.literal('metric'),
+    z.literal('value'),
+    z.literal('qualifier'),
+    z.literal('derived'),
+    z.literal('locator'),
+    z.literal('note'),
+  ]),
+  reports: z.array(reportOut.extend({ figures: z.array(figureCells) })),
   warnings: z.array(warningOut),
 });
 export type AgencyDownload = z.infer<typeof agencyDownloadOut>;

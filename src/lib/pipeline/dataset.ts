@@ -11,7 +11,8 @@ import type { z } from 'astro/zod';
 import { checkCarryOver, checkReport, derivedDisagreement } from './checks.ts';
 import { AGENCY_CHARTS, CHART_METRICS } from '../core/chart-specs.ts';
 import { CHANGE_UNIT, changeOf } from '../core/changes.ts';
-import { agencySeries, coverage, deriveReportFigures, OWN_SCOPES } from './derive.ts';
+import { coverage, deriveReportFigures } from './derive.ts';
+import { agencySeries, OWN_SCOPES, ownWorkSeries } from '../core/series.ts';
 import { HEADLINES } from '../core/headlines.ts';
 import { divisionOf } from '../core/ids.ts';
 import { impliedValues } from './implied.ts';
@@ -369,7 +370,7 @@ export function foldAgency(cat: Catalogue, agency: AgencyRow, rows: readonly Sto
   const ownScope = reports.filter((rep) => OWN_SCOPES.includes(rep.scope));
   const system = reports.filter((rep) => rep.scope === 'system');
   for (const list of [ownScope, system]) warnings.push(...checkCarryOver(list, statedValues, withEra));
-  const series = agencySeries(ownScope, figuresByReport);
+  const series = ownWorkSeries(reports, figuresByReport);
   const systemSeries = agencySeries(system, figuresByReport);
   const ownImplied = impliedValues(series, withEra, label);
   const systemImplied = impliedValues(systemSeries, withEra, label);

@@ -3,7 +3,7 @@
  * rankings.ts). All pure functions of validated data; d3-array does the grouping and ranking.
  */
 import { group, rollup, sort, sum } from 'd3-array';
-import type { AgencyRow, CoverageOut, FigureOut, MetricOut, Qualifier, ReportOut, SeriesPoint, Template } from '../core/schema.ts';
+import type { AgencyRow, CoverageOut, FigureOut, MetricOut, Qualifier, ReportOut, Template } from '../core/schema.ts';
 import { LEVELS, TEMPLATES } from '../core/schema.ts';
 import { findProvince } from '../core/provinces.ts';
 import { SECTORS } from '../core/sectors.ts';
@@ -69,40 +69,6 @@ export function deriveReportFigures(
     });
   }
   return result;
-}
-
-/** Scopes that report the body's own work (everything but whole-jurisdiction totals), in order of preference. */
-export const OWN_SCOPES: readonly ReportOut['scope'][] = ['agency', 'agency_plus_subordinates', 'unknown'];
-/** Preference when an agency has two reports of one kind for one year: its own figures first. */
-const SCOPE_PREFERENCE = [...OWN_SCOPES, 'system'];
-
-/**
- * Year series of every metric for one agency, oldest first. Each year's points all come from one report (the
- * preferred scope), so a year is never a mix of two reports and its source link covers every value.
- */
-export function agencySeries(
-  reports: readonly ReportOut[],
-  figuresByReport: ReadonlyMap<string, readonly FigureOut[]>,
-): Record<string, SeriesPoint[]> {
-  const ordered = sort(reports, (a, b) => a.year - b.year || SCOPE_PREFERENCE.indexOf(a.scope) - SCOPE_PREFERENCE.indexOf(b.scope));
-  const onePerYear = ordered.filter((r, i) => ordered[i - 1]?.year !== r.year);
-  const series: Record<string, SeriesPoint[]> = {};
-  for (const report of onePerYear) {
-    for (const f of figuresByReport.get(report.id) ?? []) {
-      (series[f.metric] ??= []).push({
-        year: report.year,
-        value: f.value,
-        qualifier: f.qualifier,
-        report_id: report.id,
-        derived: f.derived,
-      });
-    }
-  }
-  return Object.fromEntries(
-    Object.keys(series)
-      .sort()
-      .map((k) => [k, series[k] ?? []]),
-  );
 }
 
 const zeroBy = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;

@@ -1,19 +1,23 @@
 /**
- * The public downloads: the whole dataset's figures as one tidy CSV (one number per row, with its source), the
- * metric catalogue, and per agency its figures as CSV and JSON and its year series for the compare page. Each
- * agency's files are written from that agency alone, so a build that folds agencies one by one can write them
- * as it goes. Pure: yields file paths and contents; the build writes them.
+ * The public downloads: the whole dataset's figures as one tidy CSV (one number per row, with its source; the
+ * build writes it gzipped), the metric catalogue, and per agency its reports and figures as JSON. The agency's
+ * CSV is made from its JSON by the site (tidyLines), and so are the compare page's series, so each figure is
+ * stored once per reader. Each agency's files are written from that agency alone, so a build that folds
+ * agencies one by one can write them as it goes. Pure: yields file paths and contents; the build writes them.
  */
 import { CSV_BOM, csvLines } from '../core/csv-write.ts';
 import { stableStringify } from '../core/json.ts';
 import {
   COLUMNS,
+  FIGURE_COLUMNS,
+  toFigureCells,
+  type AgencyDownload,
   type AgencyRecord,
   type AgencySummary,
+  type FigureCells,
   type FigureOut,
   type MetricOut,
   type ReportOut,
-  type SeriesPoint,
   type WarningOut,
 } from '../core/schema.ts';
 import { NATIONAL_CODE } from '../core/divisions.ts';
@@ -56,15 +60,16 @@ export interface AgencyDownloadInput {
   /** Stated and derived, report by report. */
   figures: readonly FigureOut[];
   warnings: readonly WarningOut[];
-  /** Year series of its own work, every metric. */
-  series: Readonly<Record<string, readonly SeriesPoint[]>>;
 }
 
 /** The header of the tidy CSV, with a byte-order mark so Excel reads the Chinese text. */
 export const TIDY_HEADER = CSV_BOM + csvLines(DOWNLOAD_COLUMNS, []);
 
 /** Tidy CSV lines (no header) of one agency's figures. */
-export function tidyLines(input: AgencyDownloadInput, metrics: ReadonlyMap<string, MetricOut>): string {
+export function tidyLines(
+  input: Pick<AgencyDownloadInput, 'agency' | 'reports' | 'figures'>,
+  metrics: ReadonlyMap<string, MetricOut>,
+): string {
   const reports = new Map(input.reports.map((r) => [r.id, r]));
   const agency = input.agency;
   const rows = input.figures.flatMap((f): DownloadRow[] => {
@@ -120,24 +125,24 @@ export function agencyRecord(a: AgencyRecord): AgencyRecord {
 }
 
 /**
- * One agency's files: its figures as CSV and as JSON (the JSON is also what the site's figures page reads), and
- * its year series with each report's source for the compare page.
+ * One agency's file: its reports, each with every figure (FIGURE_COLUMNS), and its warnings. Readers download
+ * it; the site's figures page, the agency's CSV download and the compare page (which makes the year series from
+ * it, core/series.ts) read it too, so each figure is stored once for all of them.
  */
-export function* agencyDownloads(input: AgencyDownloadInput, metrics: ReadonlyMap<string, MetricOut>): Generator<[string, FileContent]> {
-  const id = input.agency.id;
-  yield [`agencies/${id}.csv`, TIDY_HEADER + tidyLines(input, metrics)];
-  yield [
-    `agencies/${id}.json`,
-    stableStringify({ agency: agencyRecord(input.agency), reports: input.reports, figures: input.figures, warnings: input.warnings }),
-  ];
-  yield [
-    `series/${id}.json`,
-    stableStringify({
-      id,
-      series: input.series,
-      sources: Object.fromEntries(input.reports.map((r) => [r.id, r.source_url])),
-    }),
-  ];
+export function agencyDownload(input: AgencyDownloadInput): [string, string] {
+  const figures = new Map<string, FigureCells[]>();
+  for (const f of input.figures) {
+    const list = figures.get(f.report_id) ?? [];
+    list.push(toFigureCells(f));
+    figures.set(f.report_id, list);
+  }
+  const download: AgencyDownload = {
+    agency: agencyRecord(input.agency),
+    columns: [...FIGURE_COLUMNS],
+    reports: input.reports.map((r) => ({ ...r, figures: figures.get(r.id) ?? [] })),
+    warnings: [...input.warnings],
+  };
+  return [`agencies/${input.agency.id}.json`, stableStringify(download)];
 }
 
 /** The metric catalogue as published. */
@@ -168,7 +173,7 @@ export function* indexDownloads(
 ): Generator<[string, FileContent]> {
   yield ['metrics.csv', metricsCsv(metrics)];
   yield [
-    // Beside the series folder, not in it: no agency id can be named like it.
+    // The compare page's index; each agency's series come from its own file (agencies/<id>.json).
     'series.json',
     stableStringify({
       agencies: agencies.map((a) => ({

@@ -6,9 +6,13 @@
  * The new output is written into a temporary folder beside the target and swapped in only when complete, so
  * a build that fails or is killed half-way leaves the previous output as it was.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { lstat, mkdir, open, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { lstat, mkdir, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import { MAX_NAME_BYTES } from '../core/paths.ts';
 import type { FileContent } from './downloads.ts';
 
@@ -80,25 +84,55 @@ export class OutputError extends Error {}
 
 /** Write one file; chunked content is buffered into writes of about a megabyte. */
 async function writeContent(target: string, content: FileContent): Promise<void> {
-  await mkdir(dirname(target), { recursive: true });
-  if (typeof content === 'string') return writeFile(target, content, { flag: 'wx' });
-  const handle = await open(target, 'wx');
-  try {
-    let buffer: string[] = [];
-    let size = 0;
-    for (const chunk of content) {
-      buffer.push(chunk);
-      size += chunk.length;
-      if (size >= 1 << 20) {
-        await handle.write(buffer.join(''));
-        buffer = [];
-        size = 0;
-      }
-    }
-    await handle.write(buffer.join(''));
-  } finally {
-    await handle.close();
+  if (typeof content === 'string' && !target.endsWith('.gz')) {
+    await mkdir(dirname(target), { recursive: true });
+    return writeFile(target, content, { flag: 'wx' });
   }
+  const file = await appender(target);
+  for (const chunk of typeof content === 'string' ? [content] : content) await file.write(chunk);
+  await file.close();
+}
+
+/** A file being written in pieces (the whole-dataset CSV, written as agencies are folded). */
+export interface Appender {
+  write(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A new file written in pieces of about a megabyte. A path ending in .gz is gzipped as it is written (on
+ * libuv's thread pool, beside the build's own work); gzip output depends only on the bytes, so it stays
+ * deterministic.
+ */
+async function appender(target: string): Promise<Appender> {
+  await mkdir(dirname(target), { recursive: true });
+  const file = createWriteStream(target, { flags: 'wx' });
+  const gzip = target.endsWith('.gz') ? createGzip({ level: 6 }) : null;
+  if (gzip) gzip.pipe(file);
+  const sink: Writable = gzip ?? file;
+  const done = finished(file);
+  // A failed write shows when the file is closed; until then the rejection is held here.
+  done.catch(() => {});
+  let buffer: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    const text = buffer.join('');
+    buffer = [];
+    size = 0;
+    if (!sink.write(text)) await once(sink, 'drain');
+  };
+  return {
+    write: async (text) => {
+      buffer.push(text);
+      size += text.length;
+      if (size >= 1 << 20) await flush();
+    },
+    close: async () => {
+      await flush();
+      sink.end();
+      await done;
+    },
+  };
 }
 
 /**
@@ -143,12 +177,6 @@ export async function recoverUnfinishedOutput(outDir: string): Promise<void> {
 
 let tempCount = 0;
 
-/** A file being written in pieces (the whole-dataset CSV, written as agencies are folded). */
-export interface Appender {
-  write(text: string): Promise<void>;
-  close(): Promise<void>;
-}
-
 /**
  * A new output being written into a temporary folder beside `outDir`, swapped in by commit() only when complete;
  * discard() removes it, leaving the previous output as it was. Two files with one path, or a path that cannot be
@@ -192,25 +220,7 @@ export class OutputFolder {
   }
 
   async append(path: string): Promise<Appender> {
-    const target = this.#claim(path);
-    await mkdir(dirname(target), { recursive: true });
-    const handle = await open(target, 'wx');
-    let buffer: string[] = [];
-    let size = 0;
-    return {
-      write: async (text) => {
-        buffer.push(text);
-        size += text.length;
-        if (size < 1 << 20) return;
-        await handle.write(buffer.join(''));
-        buffer = [];
-        size = 0;
-      },
-      close: async () => {
-        await handle.write(buffer.join(''));
-        await handle.close();
-      },
-    };
+    return appender(this.#claim(path));
   }
 
   async commit(): Promise<void> {

@@ -2,12 +2,12 @@
  * Everything the data build writes, as (path, content) pairs under the generated folder. Split so that no page
  * has to load the whole dataset, and each figure is written once per consumer that needs it: the site index
  * (agencies, reports, metrics, coverage), one file per agency for its pages, one ranking per ranked metric,
- * and the public downloads (the whole dataset as one CSV; per agency its figures as CSV and as JSON, which the
- * site's figures page reads too, and its series for the compare page). Pure; the build writes the files.
+ * and the public downloads (the whole dataset as one gzipped CSV; per agency its reports and figures as JSON,
+ * which the site's figures page, the agency's CSV and the compare page read too). Pure; the build writes them.
  */
 import { group } from 'd3-array';
 import {
-  agencyDownloads,
+  agencyDownload,
   countMetrics,
   indexDownloads,
   TIDY_HEADER,
@@ -61,7 +61,6 @@ export function* generatedFiles(dataset: DatasetOut): Generator<[string, FileCon
     reports: agency.report_ids.flatMap((id) => reportById.get(id) ?? []),
     figures: agency.report_ids.flatMap((id) => figuresByReport.get(id) ?? []),
     warnings: warningsByAgency.get(agency.id) ?? [],
-    series: agency.series,
   }));
   const counts = new Map<string, number>();
   for (const [i, agency] of dataset.agencies.entries()) {
@@ -69,10 +68,11 @@ export function* generatedFiles(dataset: DatasetOut): Generator<[string, FileCon
     yield detailFile(withoutSeries, warningsByAgency.get(agency.id) ?? []);
     const input = inputs[i];
     if (!input) continue;
-    for (const [path, content] of agencyDownloads(input, metrics)) yield [`downloads/${path}`, content];
+    const [path, content] = agencyDownload(input);
+    yield [`downloads/${path}`, content];
     countMetrics(counts, agency.series);
   }
   for (const ranking of dataset.rankings) yield [`rankings/${ranking.scope}/${ranking.metric}.json`, stableStringify(ranking)];
-  yield ['downloads/figures.csv', [TIDY_HEADER, ...inputs.map((input) => tidyLines(input, metrics))]];
+  yield ['downloads/figures.csv.gz', [TIDY_HEADER, ...inputs.map((input) => tidyLines(input, metrics))]];
   for (const [path, content] of indexDownloads(dataset.metrics, summaries, counts)) yield [`downloads/${path}`, content];
 }

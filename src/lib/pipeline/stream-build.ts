@@ -37,7 +37,7 @@ import {
   type StoredFigure,
 } from './dataset.ts';
 import { coverage } from './derive.ts';
-import { agencyDownloads, countMetrics, indexDownloads, TIDY_HEADER, tidyLines } from './downloads.ts';
+import { agencyDownload, countMetrics, indexDownloads, TIDY_HEADER, tidyLines } from './downloads.ts';
 import { OutputFolder } from './output-folder.ts';
 import { detailFile, siteIndex } from './outputs.ts';
 import { streamTable, type Problem } from './tables.ts';
@@ -186,7 +186,7 @@ export async function streamBuild(
     // Fold, agency by agency in id order, writing each one's downloads as it goes.
     const metrics = new Map(cat.metricList.map((m) => [m.key, m]));
     const agencyById = cat.agencyById;
-    const tidy = await output.append('downloads/figures.csv');
+    const tidy = await output.append('downloads/figures.csv.gz');
     await tidy.write(TIDY_HEADER);
     const inputs: AgencySummaryInput[] = [];
     const warnings: WarningOut[] = [];
@@ -211,15 +211,15 @@ export async function streamBuild(
         figureCount += fold.figures.length;
         countMetrics(counts, fold.series);
         if (foldProblems.length > 0 || figures.problems.length > 0) continue;
-        const record = { ...agencySummary(input, []), series: fold.series };
+        const record = agencySummary(input, []);
         const download = {
           agency: record,
           reports: fold.reports,
           figures: fold.figures,
           warnings: sortWarnings(fold.warnings),
-          series: fold.series,
         };
-        for (const [path, content] of agencyDownloads(download, metrics)) await output.write(`downloads/${path}`, content);
+        const [path, content] = agencyDownload(download);
+        await output.write(`downloads/${path}`, content);
         await tidy.write(tidyLines(download, metrics));
       }
     }

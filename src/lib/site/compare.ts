@@ -1,13 +1,14 @@
 /**
  * The compare page's state and derived data, as pure functions the browser runs and the unit tests call:
- * the URL state (?agencies=a,b&metric=…&mode=abs|index), the check of a fetched series file, and the
+ * the URL state (?agencies=a,b&metric=…&mode=abs|index), the series of a fetched agency file, and the
  * indexed view (base year = 100). Nothing here touches the DOM or the network.
  */
 import { yearRange } from '../core/chart-specs.ts';
 import { COMPARE_MODES, type CompareMode } from '../charts/compare-chart.ts';
 import { PALETTE } from '../charts/marks.ts';
 import type { Messages } from '../../i18n/zh.ts';
-import type { Qualifier, SeriesPoint } from '../core/schema.ts';
+import type { FigureOut, Qualifier, ReportOut, SeriesPoint } from '../core/schema.ts';
+import { ownWorkSeries } from '../core/series.ts';
 
 /** One colour per line: more lines than the palette has colours could not be told apart. */
 export const MAX_AGENCIES = PALETTE.length;
@@ -87,7 +88,7 @@ export function serialiseCompareState(state: CompareState): string {
   return `?${parts.join('&')}`;
 }
 
-/** One agency's file under downloads/series/: its year series per metric and each report's source page. */
+/** What the compare page draws from an agency's JSON download: its own work's year series and each report's source page. */
 export interface AgencySeriesFile {
   id: string;
   series: Record<string, SeriesPoint[]>;
@@ -99,37 +100,58 @@ export interface AgencySeriesFile {
  * the schema library; the Record type makes this fail to compile when a qualifier is added there.
  */
 const QUALIFIER_KEYS: Record<Qualifier, true> = { exact: true, at_least: true, about: true, nearly: true };
+const SCOPE_KEYS: Record<ReportOut['scope'], true> = { agency: true, agency_plus_subordinates: true, system: true, unknown: true };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function isPoint(v: unknown): v is SeriesPoint {
+/** A figure as the download stores it, in FIGURE_COLUMNS order: [metric, value, qualifier, derived, locator, note]. */
+function isFigureCells(v: unknown): v is [string, number, Qualifier, boolean, string, string] {
   return (
-    isRecord(v) &&
-    Number.isInteger(v.year) &&
-    typeof v.value === 'number' &&
-    Number.isFinite(v.value) &&
-    typeof v.qualifier === 'string' &&
-    Object.hasOwn(QUALIFIER_KEYS, v.qualifier) &&
-    typeof v.report_id === 'string' &&
-    typeof v.derived === 'boolean'
+    Array.isArray(v) &&
+    v.length === 6 &&
+    typeof v[0] === 'string' &&
+    typeof v[1] === 'number' &&
+    Number.isFinite(v[1]) &&
+    typeof v[2] === 'string' &&
+    Object.hasOwn(QUALIFIER_KEYS, v[2]) &&
+    typeof v[3] === 'boolean'
   );
 }
 
 /**
- * Check a fetched series file before anything is drawn from it (the browser has no schema library; this is
- * the same shape the data build writes). Throws with the reason when the file does not fit.
+ * Check a fetched agency download (downloads/agencies/<id>.json) before anything is drawn from it (the browser
+ * has no schema library; this is the shape the data build writes), and make its series as the data build does
+ * (core/series.ts). Throws with the reason when the file does not fit.
  */
 export function parseAgencySeriesFile(json: unknown, expectedId: string): AgencySeriesFile {
-  if (!isRecord(json) || json.id !== expectedId) throw new Error(`series file for ${expectedId}: wrong or missing id`);
-  const { series, sources } = json;
-  if (!isRecord(series) || !isRecord(sources)) throw new Error(`series file for ${expectedId}: missing series or sources`);
-  for (const [metric, points] of Object.entries(series)) {
-    if (!Array.isArray(points) || !points.every(isPoint)) throw new Error(`series file for ${expectedId}: bad points for ${metric}`);
+  const fail = (why: string) => new Error(`agency file for ${expectedId}: ${why}`);
+  if (!isRecord(json) || !isRecord(json.agency) || json.agency.id !== expectedId) throw fail('wrong or missing id');
+  if (!Array.isArray(json.reports)) throw fail('missing reports');
+  const reports: ReportOut[] = [];
+  const figuresByReport = new Map<string, FigureOut[]>();
+  const sources: Record<string, string | null> = {};
+  for (const r of json.reports as unknown[]) {
+    if (!isRecord(r) || typeof r.id !== 'string' || !Number.isInteger(r.year) || typeof r.scope !== 'string') throw fail('bad report');
+    if (!Object.hasOwn(SCOPE_KEYS, r.scope)) throw fail(`bad scope of ${r.id}`);
+    if (r.source_url !== null && typeof r.source_url !== 'string') throw fail(`bad source of ${r.id}`);
+    if (!Array.isArray(r.figures) || !r.figures.every(isFigureCells)) throw fail(`bad figures of ${r.id}`);
+    const id = r.id;
+    reports.push(r as unknown as ReportOut);
+    sources[id] = r.source_url;
+    figuresByReport.set(
+      id,
+      r.figures.map(([metric, value, qualifier, derived, locator, note]) => ({
+        report_id: id,
+        metric,
+        value,
+        qualifier,
+        derived,
+        locator,
+        note,
+      })),
+    );
   }
-  for (const [report, url] of Object.entries(sources)) {
-    if (url !== null && typeof url !== 'string') throw new Error(`series file for ${expectedId}: bad source for ${report}`);
-  }
-  return { id: expectedId, series: series as Record<string, SeriesPoint[]>, sources: sources as Record<string, string | null> };
+  return { id: expectedId, series: ownWorkSeries(reports, figuresByReport), sources };
 }
 
 /** The shared year axis: every year from the first to the last figure of any line, so gaps show. */

@@ -11,6 +11,7 @@ import { generatedDir } from '../core/paths.ts';
 import {
   agencyDetailOut,
   agencyDownloadOut,
+  fromFigureCells,
   type AgencyDownload,
   metricRankingOut,
   siteIndexOut,
@@ -78,8 +79,8 @@ export function siteData(): SiteData {
       agency.report_ids.map((id) => lookup(reports, id, 'report')).sort((a, b) => b.year - a.year || a.id.localeCompare(b.id)),
     figures: (id) => readGenerated(`downloads/agencies/${lookup(agencies, id, 'agency').id}.json`, agencyDownloadOut),
     figuresOf: (download, report) =>
-      download.figures
-        .filter((f) => f.report_id === report.id)
+      (download.reports.find((r) => r.id === report.id)?.figures ?? [])
+        .map((cells) => fromFigureCells(report.id, cells))
         .sort((a, b) => (metricOrder.get(a.metric) ?? 0) - (metricOrder.get(b.metric) ?? 0)),
     ranking: (metric, scope = 'agency') => {
       const key = `${scope}/${metric}`;
