@@ -99,6 +99,16 @@ describe('defuseCell', () => {
     expect(csvLines(['a', 'b'], [{ a: '=x', b: -1 }])).toBe("a,b\n'=x,-1\n");
     expect(csvLines(['a'], [{ a: 'x' }], { header: false })).toBe('x\n');
   });
+
+  it('quotes what CSV needs quoted, so a CSV reader gets every cell back as written', () => {
+    const cells = ['a,b', 'say "hi"', 'two\nlines', 'cr\rhere', ' lead', 'trail ', '\uFEFFbom', '表三（一）', '', 'plain', 12.5, -3];
+    const rows = cells.map((cell) => ({ a: cell, b: 'x' }));
+    const csv = csvLines(['a', 'b'], rows);
+    const parsed = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
+    expect(parsed).toEqual([['a', 'b'], ...cells.map((cell) => [String(cell), 'x'])]);
+    expect(csv).toContain('"say ""hi"""');
+    expect(csv).toContain('\nplain,x\n');
+  });
 });
 
 /** Write a dataset's generated files to a folder and read them as the site does. */

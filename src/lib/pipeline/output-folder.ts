@@ -85,7 +85,6 @@ export class OutputError extends Error {}
 /** Write one file; chunked content is buffered into writes of about a megabyte. */
 async function writeContent(target: string, content: FileContent): Promise<void> {
   if (typeof content === 'string' && !target.endsWith('.gz')) {
-    await mkdir(dirname(target), { recursive: true });
     return writeFile(target, content, { flag: 'wx' });
   }
   const file = await appender(target);
@@ -105,7 +104,6 @@ export interface Appender {
  * deterministic.
  */
 async function appender(target: string): Promise<Appender> {
-  await mkdir(dirname(target), { recursive: true });
   const file = createWriteStream(target, { flags: 'wx' });
   const gzip = target.endsWith('.gz') ? createGzip({ level: 6 }) : null;
   if (gzip) gzip.pipe(file);
@@ -187,6 +185,7 @@ export class OutputFolder {
   readonly #target: string;
   readonly #temp: string;
   readonly #written = new Set<string>([OUTPUT_MARKER]);
+  readonly #folders = new Set<string>();
 
   private constructor(target: string, temp: string) {
     this.#target = target;
@@ -205,22 +204,29 @@ export class OutputFolder {
     return new OutputFolder(target, temp);
   }
 
-  #claim(path: string): string {
+  /** The file's place in the temporary folder, its folder made (once: there are thousands of files). */
+  async #claim(path: string): Promise<string> {
     const problem = pathProblem(path);
     if (problem) throw new OutputError(`cannot write ${shorten(path)}: ${problem}`);
     if (this.#written.has(path))
       throw new OutputError(`two generated files would both be ${path}; an id collides with a generated file name`);
     this.#written.add(path);
     this.count++;
-    return join(this.#temp, path);
+    const target = join(this.#temp, path);
+    const folder = dirname(target);
+    if (!this.#folders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      this.#folders.add(folder);
+    }
+    return target;
   }
 
   async write(path: string, content: FileContent): Promise<void> {
-    await writeContent(this.#claim(path), content);
+    await writeContent(await this.#claim(path), content);
   }
 
   async append(path: string): Promise<Appender> {
-    return appender(this.#claim(path));
+    return appender(await this.#claim(path));
   }
 
   async commit(): Promise<void> {
