@@ -1,12 +1,18 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
 import { downloads } from './src/integrations/downloads.ts';
-import { BASE_PATH, SITE_URL } from './src/lib/core/hosting.ts';
+import { onDemand } from './src/integrations/on-demand.ts';
+import { BASE_PATH, RENDER_MODE, SITE_URL } from './src/lib/core/hosting.ts';
 
-// Static site: every page is rendered at build time from the generated data (see src/lib/site/site-data.ts).
-// SITE_URL and BASE_PATH (README, "Hosting") decide where it is published.
+// Static site by default: every page is rendered at build time from the generated data (see
+// src/lib/site/site-data.ts). RENDER_MODE=server builds a Node server (Astro's official adapter) that renders the
+// per-agency pages on demand and serves the rest as files (docs/scale.md). SITE_URL and BASE_PATH (README,
+// "Hosting") decide where it is published.
+const server = RENDER_MODE === 'server';
 export default defineConfig({
-  output: 'static',
+  output: server ? 'server' : 'static',
+  ...(server ? { adapter: node({ mode: 'standalone' }) } : {}),
   site: SITE_URL,
   base: BASE_PATH,
   trailingSlash: 'always',
@@ -16,7 +22,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // No Markdown pages; turning Shiki off also silences its warning about inline styles under CSP.
   markdown: { syntaxHighlight: false },
-  integrations: [downloads()],
+  integrations: [downloads(), ...(server ? [onDemand()] : [])],
   // Content-Security-Policy as a <meta> element on every page (README, "Hosting and security"). Astro hashes
   // the scripts and styles it emits itself, so script-src is 'self' plus those hashes: an injected inline
   // script, or one from another origin, does not run. frame-ancestors cannot be set by a <meta> element (the

@@ -10,12 +10,16 @@
  *                                                   synthetic report pages (scripts/bench/report-grammar.ts)
  *   npm run bench -- --extract --pages-dir DIR      … on a folder of saved pages instead
  *
+ *   npm run bench -- --agencies 3000 --server       the server build (RENDER_MODE=server) instead of the static
+ *                                                   one, and agency pages rendered on demand under load
+ *                                                   (autocannon, scripts/bench/server.ts)
+ *
  * Options: --seed N (synthetic data, default 1), --data-only (no site build), --keep (keep the temporary
  * folder with inputs, outputs and logs). Progress goes to stderr when it is a terminal; the table to stdout.
  */
 import { spawn } from 'node:child_process';
 import { closeSync, createWriteStream, existsSync, openSync, readFileSync, statSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,6 +28,7 @@ import { gzipSync } from 'node:zlib';
 import { median } from 'd3-array';
 import { agencyLines, figureLines, reportLines, syntheticAgencies, type SyntheticOptions } from './bench/synthetic.ts';
 import { grammarReport } from './bench/report-grammar.ts';
+import { loadServer } from './bench/server.ts';
 import { COLUMNS } from '../src/lib/core/schema.ts';
 import { SOURCE_NAMES } from '../src/lib/pipeline/source-files.ts';
 
@@ -37,6 +42,7 @@ const { values: args } = parseArgs({
     extract: { type: 'boolean', default: false },
     pages: { type: 'string', default: '1000' },
     'pages-dir': { type: 'string' },
+    server: { type: 'boolean', default: false },
   },
 });
 
@@ -365,13 +371,48 @@ try {
       rows.push(['site build', 'skipped (--data-only)', '', '', '']);
     } else if (data.code !== 0) {
       rows.push(['site build', 'skipped (the data build failed)', '', '', '']);
+    } else if (args.server) {
+      const serverDir = join(root, 'dist-server');
+      // The server bundle imports its dependencies at run time, from a node_modules folder above it.
+      await symlink(join(process.cwd(), 'node_modules'), join(root, 'node_modules'));
+      const build = await measure(
+        'server build',
+        ['node_modules/.bin/astro', 'build', '--outDir', serverDir],
+        {
+          GENERATED_DIR: generated,
+          RENDER_MODE: 'server',
+          CHART_PNG_CACHE: join(root, 'png-cache'),
+          CHART_SVG_CACHE: join(root, 'svg-cache'),
+        },
+        join(root, 'server-build.log'),
+      );
+      rows.push([
+        'server build (`RENDER_MODE=server astro build`)',
+        duration(build.ms),
+        cpu(build),
+        rss(build),
+        build.code === 0 ? 'ok' : failure(build),
+      ]);
+      if (build.code === 0) {
+        const seconds = 20;
+        const connections = 2;
+        const load = await loadServer(serverDir, generated, { seconds, connections });
+        rows.push([
+          `agency pages on demand (autocannon, ${connections} connections, ${seconds} s, every request another page)`,
+          '',
+          '',
+          '',
+          `${count(load.requests)} requests, ${load.perSecond.toFixed(1)} per second; latency p50 ${load.p50} ms, p99 ${load.p99} ms; ` +
+            `${load.errors} errors, ${load.non2xx} not 2xx; page ${bytes(load.pageBytes)}; Cache-Control: ${load.cacheControl ?? 'none'}`,
+        ]);
+      }
     } else {
       const routes = (log: string) => `${count((log.match(/[├└]─ \//g) ?? []).length)} routes`;
       const site = await measure(
         'site build',
         ['node_modules/.bin/astro', 'build', '--outDir', dist],
-        // A fresh PNG cache: the bench measures a first build, when every chart is rasterised.
-        { GENERATED_DIR: generated, CHART_PNG_CACHE: join(root, 'png-cache') },
+        // Fresh PNG and drawing caches: the bench measures a first build, when every chart is drawn.
+        { GENERATED_DIR: generated, CHART_PNG_CACHE: join(root, 'png-cache'), CHART_SVG_CACHE: join(root, 'svg-cache') },
         join(root, 'site-build.log'),
         routes,
       );

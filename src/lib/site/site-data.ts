@@ -28,6 +28,8 @@ import {
 export interface SiteData {
   index: SiteIndex;
   agency(id: string): AgencySummary;
+  /** The agency, or undefined when the id names none (a URL asked for on demand). */
+  findAgency(id: string): AgencySummary | undefined;
   /** The agency's benchmarks, chart series and warnings (read from its own file). */
   detail(id: string): AgencyDetail;
   /** The agency's reports and every figure of them (its download file, read when its figures page is built). */
@@ -72,6 +74,7 @@ export function siteData(): SiteData {
   const data: SiteData = {
     index,
     agency: (id) => lookup(agencies, id, 'agency'),
+    findAgency: (id) => agencies.get(id),
     detail: (id) => readGenerated(`agencies/${lookup(agencies, id, 'agency').id}.json`, agencyDetailOut),
     metric: (key) => lookup(metrics, key, 'metric'),
     report: (id) => lookup(reports, id, 'report'),

@@ -10,6 +10,7 @@ import { agencyChartView, printableChart } from '../../../../../lib/site/agency-
 import { renderPng } from '../../../../../lib/charts/png.ts';
 import { shareImageRoutes, type EmbedProps } from '../../../../../lib/site/embeds.ts';
 import { siteData } from '../../../../../lib/site/site-data.ts';
+import { embedRoute, notFound } from '../../../../../lib/site/route-params.ts';
 
 export const getStaticPaths = shareImageRoutes;
 
@@ -26,7 +27,10 @@ function chartText(): string {
   return siteText;
 }
 
-export const GET: APIRoute<EmbedProps> = async ({ props: { lang, agencyId, chart } }) => {
+export const GET: APIRoute<EmbedProps> = async ({ props, params }) => {
+  const route = embedRoute(props, params);
+  if (!route) return notFound();
+  const { lang, agencyId, chart } = route;
   const site = siteData();
   const agency = site.agency(agencyId);
   const printable = printableChart(agencyChartView(site, agency, chart, lang), agency, lang);

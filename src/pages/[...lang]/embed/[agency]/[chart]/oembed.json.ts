@@ -6,10 +6,14 @@ import { PNG_ZOOM } from '../../../../../lib/charts/png.ts';
 import { embedRoutes, embedUrl, hasPngFile, oembed, type EmbedProps } from '../../../../../lib/site/embeds.ts';
 import { stableStringify } from '../../../../../lib/core/json.ts';
 import { siteData } from '../../../../../lib/site/site-data.ts';
+import { embedRoute, notFound } from '../../../../../lib/site/route-params.ts';
 
 export const getStaticPaths = embedRoutes;
 
-export const GET: APIRoute<EmbedProps> = ({ props: { lang, agencyId, chart } }) => {
+export const GET: APIRoute<EmbedProps> = ({ props, params }) => {
+  const route = embedRoute(props, params);
+  if (!route) return notFound();
+  const { lang, agencyId, chart } = route;
   const site = siteData();
   const agency = site.agency(agencyId);
   const view = agencyChartView(site, agency, chart, lang);
