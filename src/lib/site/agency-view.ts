@@ -10,7 +10,8 @@ import type { SiteData } from './site-data.ts';
 import type { AgencySummary } from '../core/schema.ts';
 import { AGENCY_CHARTS } from '../core/chart-specs.ts';
 import { chartData, seriesLabel, type ChartData } from '../charts/agency-charts.ts';
-import { drawSvg, finishSvg, responsiveFrame, type RenderSize } from '../charts/echarts.ts';
+import { finishSvg, responsiveFrame, type RenderSize } from '../charts/echarts.ts';
+import { cachedDrawSvg } from '../charts/svg-cache.ts';
 import type { DrawnMarks } from '../charts/marks.ts';
 import { CHART_WIDTHS, chartSize, drawnMarks, PRINT_WIDTH, yearChartOption } from '../charts/options.ts';
 import { printChart, printSize, type PrintChart } from '../charts/print.ts';
@@ -88,7 +89,7 @@ export function agencyChartView(
   const drawings = new Map<number, string>();
   const drawn = (width: number) => {
     let svg = drawings.get(width);
-    if (svg === undefined) drawings.set(width, (svg = drawSvg(option(width), chartSize(data, width))));
+    if (svg === undefined) drawings.set(width, (svg = cachedDrawSvg(option(width), chartSize(data, width))));
     return svg;
   };
   let html: string | null | undefined;
