@@ -8,7 +8,9 @@ process.env.TZ = 'UTC';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // Some unit tests run the data build as a child process; on a machine shared with other builds that can
+      // take longer than vitest's default 5 s. The timeout only catches a hang, it measures nothing.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 } },
       './vitest.pages.config.ts',
       {
         test: {

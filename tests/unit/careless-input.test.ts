@@ -10,10 +10,13 @@ import { mkdir, mkdtemp, readFile, readdir, rename, rm, symlink, writeFile } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { OUTPUT_MARKER, replaceOutputFolder } from '../../src/lib/pipeline/output-folder.ts';
 import { SOURCE_NAMES } from '../../src/lib/pipeline/source-files.ts';
+import { agencyCsv } from '../../src/lib/site/agency-csv.ts';
+import { siteData } from '../../src/lib/site/site-data.ts';
 import { readTree } from '../helpers.ts';
 import { AGENCIES, FIGURES, METRICS, VALID } from './fixtures.ts';
 
@@ -121,9 +124,26 @@ const FIGURE_LINES = FIGURES.trimEnd().split('\n').length;
 const reportWithUrl = (url: string, official = 'yes') =>
   `511100-jt-2021,511100-jt,2021,gov2021,"${url.replaceAll('"', '""')}",${official},agency,2022-01-20,`;
 
+/**
+ * A CSV download as a reader gets it from the site: figures.csv.gz unpacked, an agency's CSV as the site makes
+ * it from the agency's JSON (src/lib/site/agency-csv.ts), other files as written.
+ */
+async function downloadText(out: string, file: string): Promise<string> {
+  if (file.endsWith('.gz')) return gunzipSync(await readFile(join(out, file))).toString('utf8');
+  const agency = /^downloads\/agencies\/(.+)\.csv$/.exec(file)?.[1];
+  if (agency === undefined) return readFile(join(out, file), 'utf8');
+  const before = process.env.GENERATED_DIR;
+  process.env.GENERATED_DIR = out;
+  try {
+    return agencyCsv(siteData(), agency);
+  } finally {
+    process.env.GENERATED_DIR = before;
+  }
+}
+
 /** A CSV download's cells, parsed; the byte-order mark dropped. */
-async function csvCells(path: string): Promise<string[][]> {
-  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+async function csvCells(out: string, file: string): Promise<string[][]> {
+  const text = (await downloadText(out, file)).replace(/^\uFEFF/, '');
   return Papa.parse<string[]>(text, { skipEmptyLines: false }).data;
 }
 
@@ -596,7 +616,7 @@ const cases: Case[] = [
     at: null,
     reason: /^wrote \d+ files to /,
     after: async (d) => {
-      const rows = await csvCells(join(d.out, 'downloads/figures.csv'));
+      const rows = await csvCells(d.out, 'downloads/figures.csv.gz');
       expect(rows.find((r) => r[10] === 'proactive.total.change_pct' && r[7] === '511100-jt-2022')?.slice(13, 15)).toEqual([
         'percent',
         '-12.5',
@@ -624,7 +644,7 @@ const cases: Case[] = [
     at: null,
     reason: /^wrote \d+ files to /,
     after: async (d) => {
-      const rows = await csvCells(join(d.out, 'downloads/metrics.csv'));
+      const rows = await csvCells(d.out, 'downloads/metrics.csv');
       expect(rows.find((r) => r[0] === 'proactive.total')?.[1]).toBe(`'=HYPERLINK("http://evil.example","x")`);
     },
   },
@@ -639,8 +659,8 @@ const cases: Case[] = [
     at: null,
     reason: /^wrote \d+ files to /,
     after: async (d) => {
-      for (const file of ['downloads/figures.csv', 'downloads/agencies/511100-jt.csv']) {
-        const rows = await csvCells(join(d.out, file));
+      for (const file of ['downloads/figures.csv.gz', 'downloads/agencies/511100-jt.csv']) {
+        const rows = await csvCells(d.out, file);
         expect(
           rows.map((r) => r[18]),
           file,
@@ -723,13 +743,13 @@ const cases: Case[] = [
     reason: /^wrote \d+ files to /,
     after: async (d) => {
       for (const file of [
-        'downloads/figures.csv',
+        'downloads/figures.csv.gz',
         'downloads/metrics.csv',
         'downloads/agencies/511100-jt.csv',
         'downloads/agencies/511112-jt.csv',
         'downloads/agencies/100000-jt.csv',
       ]) {
-        const lines = (await readFile(join(d.out, file), 'utf8')).split('\n');
+        const lines = (await downloadText(d.out, file)).split('\n');
         expect(lines[1], file).not.toBe('');
         expect(lines.at(-1), `${file} ends with one line end`).toBe('');
         expect(lines.at(-2), file).not.toBe('');
