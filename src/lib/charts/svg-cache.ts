@@ -4,8 +4,8 @@
  * every build though its data has not changed. Drawing (ECharts' SSR) is most of a national site build's time;
  * reading a cached drawing is a hash and a file read. The key is the option and size the drawing is made
  * from, with ECharts' version; a drawing's ids are renumbered by whoever uses it (finishSvg), so a cached one
- * gives the same page bytes as a new one. Options with functions (axis formatters) are not cached: their JSON
- * does not say what they draw.
+ * gives the same page bytes as a new one. A function in the option (an axis label formatter) enters the key by
+ * its source text, so what it reads from outside must be in `context` (the language, for the agency charts).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -20,19 +20,20 @@ const ECHARTS = (createRequire(import.meta.url)('echarts/package.json') as { ver
 const folders = new Set<string>();
 let written = 0;
 
-function keyOf(option: ChartOption, size: RenderSize): string | null {
-  let exact = true;
-  const text = JSON.stringify(option, (_key, value: unknown) => {
-    if (typeof value === 'function' || (typeof value === 'number' && !Number.isFinite(value))) exact = false;
-    return value;
-  });
-  return exact ? createHash('sha256').update(`${ECHARTS}\n${size.width}x${size.height}\n${text}`).digest('hex') : null;
+function keyOf(option: ChartOption, size: RenderSize, context: string): string {
+  const text = JSON.stringify(option, (_key, value: unknown) =>
+    typeof value === 'function'
+      ? `function ${String(value)}`
+      : typeof value === 'number' && !Number.isFinite(value)
+        ? `number ${value}`
+        : value,
+  );
+  return createHash('sha256').update(`${ECHARTS}\n${context}\n${size.width}x${size.height}\n${text}`).digest('hex');
 }
 
 /** drawSvg, or the same drawing made before (without the style rules finishSvg drops anyway). */
-export function cachedDrawSvg(option: ChartOption, size: RenderSize): string {
-  const key = keyOf(option, size);
-  if (key === null) return drawSvg(option, size);
+export function cachedDrawSvg(option: ChartOption, size: RenderSize, context: string): string {
+  const key = keyOf(option, size, context);
   const file = join(CACHE_DIR, key.slice(0, 2), `${key}.svg`);
   try {
     return readFileSync(file, 'utf8');

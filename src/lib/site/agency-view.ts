@@ -89,7 +89,7 @@ export function agencyChartView(
   const drawings = new Map<number, string>();
   const drawn = (width: number) => {
     let svg = drawings.get(width);
-    if (svg === undefined) drawings.set(width, (svg = cachedDrawSvg(option(width), chartSize(data, width))));
+    if (svg === undefined) drawings.set(width, (svg = cachedDrawSvg(option(width), chartSize(data, width), lang)));
     return svg;
   };
   let html: string | null | undefined;
