@@ -112,7 +112,9 @@ describe('corrections log', () => {
     await expect(en.locator('h1').textContent()).resolves.toBe('Corrections log');
     const agency = await open('/agencies/511100-jt/');
     await expect(agency.locator('a[href="/corrections/#agency-511100-jt"]').count()).resolves.toBe(1);
-    await expect(agency.locator('a.corrected').getAttribute('href')).resolves.toBe('/corrections/#fix-511100-jt-2022-proactive-total');
+    // The corrected figure itself is listed, with its link, on the agency's figures page.
+    const figures = await open('/agencies/511100-jt/figures/');
+    await expect(figures.locator('a.corrected').getAttribute('href')).resolves.toBe('/corrections/#fix-511100-jt-2022-proactive-total');
   });
 });
 

@@ -63,7 +63,7 @@ describe('agency page', () => {
     const link = page.locator('[data-report="511100-jt-2021"] a[href$="figures/#report-511100-jt-2021"]');
     await expect(link.textContent()).resolves.toMatch(/^本报告的\d+个数字$/);
     await expect(page.locator('[data-report] table').count()).resolves.toBe(0);
-    await link.click();
+    await Promise.all([page.waitForURL(/\/figures\/#report-511100-jt-2021$/), link.click()]);
     await expect(page.locator('h1').textContent()).resolves.toBe('测试市交通运输局 · 报告中的全部数字');
     const figure = page.locator('[data-report="511100-jt-2021"] tr[data-metric="proactive.total"]');
     await expect(figure.locator('td').allTextContents()).resolves.toEqual(['120余 ', '第一部分（一）', '']);
