@@ -437,7 +437,11 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
   function appeals(sentence: string, bare: string, all: Count[], used: Set<number>, take: Take, zero: Zero, locator: string): void {
     if (!/复议|诉讼|起诉/.test(sentence)) return;
     const clauses = new Set(all.map((c) => clauseAround(bare, c.start).start));
-    const totals: { block: 'review' | 'litigation'; count: Count }[] = [];
+    type Block = 'review' | 'litigation' | 'litigation_direct' | 'litigation_after_review';
+    const totals: { block: Block; count: Count }[] = [];
+    // The litigation count proposed here, withdrawn when the sentence splits it into direct suits and suits
+    // after review (the data build derives the total from the two; the curated rows keep only the split).
+    let litigation: { count: Count; metric: string } | null = null;
     let previousEnd = 0;
     for (const c of all) {
       const clause = clauseAround(sentence, c.start);
@@ -465,19 +469,22 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       if (outcome && totals.length > 0 && !/案件\d|复议\d|诉讼\d/.test(label + sentence.slice(c.start, c.end))) {
         used.add(c.start);
         // Which block it breaks down: the one it names, else the last total, unless that one is 0.
-        const named = /复议/.test(label) ? 'review' : /诉讼|起诉/.test(label) ? 'litigation' : null;
         const last = totals.at(-1);
+        const suits = totals.filter((t) => t.block !== 'review').at(-1)?.block ?? 'litigation';
+        const named: Block | null = /复议(?!后)/.test(label) ? 'review' : /诉讼|起诉/.test(label) ? suits : null;
         const block = named ?? (last && last.count.value === 0 ? totals.find((t) => t.count.value > 0)?.block : last?.block);
-        if (block === 'review') take(`appeals.review.${outcome}`, c, 0.6);
+        // Lawsuits not split into direct and after review have no outcome keys of their own.
+        if (block !== undefined && block !== 'litigation') take(`appeals.${block}.${outcome}`, c, 0.6);
         continue;
       }
       if (!review && !suit && !direct && !afterReview) continue;
-      if (direct) {
-        take('appeals.litigation_direct.total', c, 0.6);
-        continue;
-      }
-      if (afterReview) {
-        take('appeals.litigation_after_review.total', c, 0.6);
+      if (direct || afterReview) {
+        const block = direct ? 'litigation_direct' : 'litigation_after_review';
+        take(`appeals.${block}.total`, c, 0.6);
+        totals.push({ block, count: c });
+        const stated = litigation ? out.get(litigation.metric) : undefined;
+        if (stated && stated.value === litigation?.count.value) out.remove(stated);
+        litigation = null;
         continue;
       }
       used.add(c.start);
@@ -489,12 +496,18 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
         } else out.warn(`${locator}: "${c.raw}" counts review and litigation together; not taken`);
         continue;
       }
-      take(review ? 'appeals.review.total' : 'appeals.litigation.total', c, 0.7);
-      totals.push({ block: review ? 'review' : 'litigation', count: c });
+      // 「被提起行政诉讼6件,均为未经复议直接起诉」: all of them are direct suits.
+      const allDirect =
+        !review && /^[^,;。]{0,3}(均为|全部为|都是|均系)未经复议直接(起诉|提起)/.test(bare.slice(c.end).replace(/^[,,]/, ''));
+      const metric = review ? 'appeals.review.total' : allDirect ? 'appeals.litigation_direct.total' : 'appeals.litigation.total';
+      take(metric, c, 0.7);
+      totals.push({ block: review ? 'review' : allDirect ? 'litigation_direct' : 'litigation', count: c });
+      if (!review && !allDirect && c.value > 0) litigation = { count: c, metric };
     }
     // "None" statements: a negation that governs 复议/诉讼 in a clause without a count of its own. 「未发生…行政复议
     // 被纠错或行政诉讼败诉」 says nothing of how many there were; 行政执法 reviews are not about disclosure.
-    for (const m of bare.matchAll(/(未|没有|无(?!法|正当)|不存在|均未|零)[^,;。]{0,40}?(复议|诉讼)/g)) {
+    // 「未经复议直接起诉」 names a kind of lawsuit; it denies nothing.
+    for (const m of bare.matchAll(/(未(?!经复议)|没有|无(?!法|正当)|不存在|均未|零)[^,;。]{0,40}?(复议|诉讼)/g)) {
       const clause = clauseAround(bare, m.index);
       if (clauses.has(clause.start) || /不及时/.test(clause.text)) continue;
       const span = clause.text.slice(m.index - clause.start);

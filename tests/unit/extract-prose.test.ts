@@ -1,0 +1,64 @@
+/**
+ * Prose wordings, one sentence at a time: what the helper proposes for a sentence written here in the varied
+ * wording of real reports (synthetic sentences, invented numbers), and what it must leave alone. Each case is
+ * the whole set of figures the sentence yields, so a figure proposed by mistake fails as surely as one missed.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractReport } from '../../src/lib/extract/index.ts';
+import { expectedSet, figureSet, TEST_AGENCIES, type Expected } from './extract-helpers.ts';
+
+/** A department's own report holding the sentence in its overview. */
+function figuresOf(sentence: string): string[] {
+  const page = `测试市交通运输局2023年政府信息公开工作年度报告\n一、总体情况\n${sentence}\n`;
+  return figureSet(extractReport(page, { agencies: TEST_AGENCIES }).figures);
+}
+
+const cases = (list: readonly (readonly [sentence: string, figures: readonly Expected[]])[]) =>
+  list.map(([sentence, figures]) => ({ sentence, figures }));
+
+describe('appeals stated in prose', () => {
+  it.each(
+    cases([
+      // Lawsuits split into direct suits and suits after review: the split, not a total beside it.
+      [
+        '本年度涉及行政诉讼7件,其中未经复议直接起诉5件,复议后起诉2件。',
+        [
+          ['appeals.litigation_direct.total', 5],
+          ['appeals.litigation_after_review.total', 2],
+        ],
+      ],
+      // All lawsuits direct, with their outcomes.
+      [
+        '因政府信息公开被提起行政诉讼4件,均为未经复议直接起诉,其中结果维持3件,尚未审结1件。',
+        [
+          ['appeals.litigation_direct.total', 4],
+          ['appeals.litigation_direct.upheld', 3],
+          ['appeals.litigation_direct.pending', 1],
+        ],
+      ],
+      // Outcomes follow the block they come after, not the reviews named first.
+      [
+        '发生行政复议2件,结果维持2件;未经复议直接起诉3件,结果纠正1件,结果维持2件;复议后起诉1件,尚未审结1件。',
+        [
+          ['appeals.review.total', 2],
+          ['appeals.review.upheld', 2],
+          ['appeals.litigation_direct.total', 3],
+          ['appeals.litigation_direct.corrected', 1],
+          ['appeals.litigation_direct.upheld', 2],
+          ['appeals.litigation_after_review.total', 1],
+          ['appeals.litigation_after_review.pending', 1],
+        ],
+      ],
+      // A lawsuit count without a split stays the total; its outcomes have no key.
+      [
+        '全年被申请行政复议1件,被提起行政诉讼2件,结果维持2件。',
+        [
+          ['appeals.review.total', 1],
+          ['appeals.litigation.total', 2],
+        ],
+      ],
+    ]),
+  )('$sentence', ({ sentence, figures }) => {
+    expect(figuresOf(sentence)).toEqual(expectedSet(figures));
+  });
+});
