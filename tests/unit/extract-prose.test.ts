@@ -62,3 +62,24 @@ describe('appeals stated in prose', () => {
     expect(figuresOf(sentence)).toEqual(expectedSet(figures));
   });
 });
+
+describe('interpretations stated in prose', () => {
+  it.each(
+    cases([
+      ['全年共发布政策解读31篇,其中图解解读9篇。', [['proactive.interpretations', 31]]],
+      // Counts of kinds side by side, with no whole among them: none is the count of interpretations.
+      ['本年度发布文字解读12篇、图解解读8篇、视频解读3篇。', []],
+      ['制作政策文字解读材料15件、图文解读9件、专家解读4件。', []],
+      // A breakdown of items published that names interpretations still counts them (brief).
+      [
+        '全年在门户网站公开信息230条,其中工作动态150条、通知公告40条、政策解读6条。',
+        [
+          ['proactive.website', 230],
+          ['proactive.interpretations', 6],
+        ],
+      ],
+    ]),
+  )('$sentence', ({ sentence, figures }) => {
+    expect(figuresOf(sentence)).toEqual(expectedSet(figures));
+  });
+});

@@ -848,7 +848,16 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
               !/^(政策)?(文字|图片|图文|图解|视频|音频|动漫|H5|图表|媒体|专家|领导|数字化)(类|形式)?$/.test(item),
           );
       const breakdown = readings.length > 1 && (first.c.aside || /其中/.test(bare.slice(0, first.c.start)));
-      if (!combined && !breakdown && !/回应关切|热点/.test(label)) take('proactive.interpretations', first.c, 0.7);
+      // 「文字解读16份、图片解读14份」: parallel counts of kinds of interpretation, none of them the whole.
+      const second = readings[1];
+      const kindOf = (segment: string) =>
+        /(文字|图片|图文|图解|视频|音频|动漫|媒体|专题|专家)(类|形式)?(政策)?解读[^,;。、]{0,4}$/.test(segment);
+      const parallel =
+        second !== undefined &&
+        kindOf(first.segment) &&
+        kindOf(second.segment) &&
+        !/其中|含|包括/.test(bare.slice(first.c.end, second.c.start));
+      if (!combined && !breakdown && !parallel && !/回应关切|热点/.test(label)) take('proactive.interpretations', first.c, 0.7);
       for (const { c } of readings) used.add(c.start);
     }
     if (/(无|没有)(政策)?解读/.test(bare) && readings.length === 0)
