@@ -83,3 +83,17 @@ describe('interpretations stated in prose', () => {
     expect(figuresOf(sentence)).toEqual(expectedSet(figures));
   });
 });
+
+describe('requests stated in prose', () => {
+  it.each(
+    cases([
+      // Counts by how requests came in, no total stated: no count of requests received.
+      ['全年共收到政府信息公开网上申请9件,信函申请3件,均按时答复。', []],
+      ['通过门户网站在线接收依申请公开事项5件,通过窗口现场接收书面申请2件。', []],
+      // With the total stated, the total is the count.
+      ['全年共收到政府信息公开申请12件,其中网上申请9件,信函申请3件。', [['requests.new.total', 12]]],
+    ]),
+  )('$sentence', ({ sentence, figures }) => {
+    expect(figuresOf(sentence)).toEqual(expectedSet(figures));
+  });
+});

@@ -701,6 +701,12 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const receivedWords = near.replace(/(受理|收到)[、,和及并]*(办理[、,和及并]*)?(答复|回复)/, '$1');
       if (received && !/办结|办理完成|答复|回复/.test(receivedWords.slice(receivedWords.search(/收到|受理|接收|接到|接受|新收/)))) {
         used.add(c.start);
+        // 「收到网络申请6件,线下书面申请2件」: counts by how requests came in, with no total of them stated.
+        if (
+          byChannel(near) &&
+          all.some((o) => o !== c && byChannel(sentence.slice(Math.max(clauseAround(bare, o.start).start, o.start - 20), o.start)))
+        )
+          continue;
         if (tableNew) {
           if (out.get('requests.new.total')?.value !== c.value)
             out.warn(`${locator}: the overview says ${c.raw} received; the section 三 table's count is kept`);
@@ -727,6 +733,11 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
         continue;
       }
     }
+  }
+
+  /** Words naming how a request came in (online, by letter, in person): a count of one channel of requests. */
+  function byChannel(words: string): boolean {
+    return /(网络|网上|在线|线上|线下|书面|纸质|信函|当面|邮寄|电子邮件|邮箱|传真|现场)[^,;。]{0,6}申请(?!人)/.test(words);
   }
 
   /** Narrative counts of section 二's decisions: 「作出行政许可63件」, 「行政处罚587件」 (brief). */
