@@ -97,3 +97,17 @@ describe('requests stated in prose', () => {
     expect(figuresOf(sentence)).toEqual(expectedSet(figures));
   });
 });
+
+describe('normative documents stated in prose', () => {
+  it.each(
+    cases([
+      ['本年度制定并公开行政规范性文件4件。', [['proactive.normative_docs', 4]]],
+      // Documents still in force, a share of a breakdown, and a count of other documents with them.
+      ['梳理本单位文件,持续有效规范性文件2个,废止规范性文件1个。', []],
+      ['收到的申请中,涉及规划类21份,占比40%,规范性文件5份,占比9.6%。', []],
+      ['全年共公开法律、法规、规章制度及规范性文件共计6件。', []],
+    ]),
+  )('$sentence', ({ sentence, figures }) => {
+    expect(figuresOf(sentence)).toEqual(expectedSet(figures));
+  });
+});

@@ -803,9 +803,10 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       // 「发布10件规范性文件」: the noun after the count, right after it.
       const nounAfter = /^(个|件|份)?(行政)?规范性文件/.test(after);
       const named = /规范性文件(信息|数|相关信息)?(共|共计)?$/.test(segment) || nounAfter;
-      if (!named || /废止|失效|清理|审查|备案|现行|历年|累计/.test(segment)) continue;
-      // 「公开行政法规、规章和规范性文件9613件」 counts other documents with them.
-      if (/(法规|规章|文件)[、和及与]+(行政)?规范性文件[^,;。]{0,4}$/.test(segment)) continue;
+      // Documents repealed, checked or still in force (持续有效), and a share of a breakdown (「3份,占比2.9%」).
+      if (!named || /废止|失效|清理|审查|备案|现行|有效|历年|累计/.test(segment) || /^,?占/.test(after)) continue;
+      // 「公开行政法规、规章和规范性文件9613件」, 「规章制度及规范性文件3件」 count other documents with them.
+      if (/(法规|规章|制度|文件)[、和及与]+(行政)?规范性文件[^,;。]{0,4}$/.test(segment)) continue;
       if (nounAfter && !/制发|发布|公开|出台|制定|印发|新增|审核/.test(segment)) continue;
       take('proactive.normative_docs', c, 0.7);
     }
