@@ -111,3 +111,23 @@ describe('normative documents stated in prose', () => {
     expect(figuresOf(sentence)).toEqual(expectedSet(figures));
   });
 });
+
+describe('cumulative counts beside the year’s own', () => {
+  it('takes the year’s additions, not the count of all years, in one sentence or across two', () => {
+    expect(figuresOf('截至2023年底累计主动公开政府信息共41250条,其中本年度新增主动公开政府信息共3120条。')).toEqual(
+      expectedSet([['proactive.total', 3120]]),
+    );
+    expect(figuresOf('通过门户网站、微信公众号等平台,累计主动公开政府信息5210条,本年度新增418条。')).toEqual(
+      expectedSet([['proactive.total', 418]]),
+    );
+    expect(figuresOf('累计主动公开政府信息812条,全文电子化率达100%。2023年新增的主动公开政府信息47条。')).toEqual(
+      expectedSet([['proactive.total', 47]]),
+    );
+  });
+
+  it('keeps 累计 as the year’s total when nothing else is stated for the year', () => {
+    expect(figuresOf('截止2023年12月31日累计主动公开政府信息共66条,其中规划计划类5条,财政信息类40条。')).toEqual(
+      expectedSet([['proactive.total', 66]]),
+    );
+  });
+});

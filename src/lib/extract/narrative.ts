@@ -128,6 +128,8 @@ const DECREASE = /(减少|下降|降低|回落|少)了?(约|近)?$/;
 // Counts of things that are not disclosure figures (T4): hotline calls, consultations, letters, mailbox.
 const NOT_DISCLOSURE = /热线|12345|投诉|咨询|信访|信箱|来信|留言|举报|建议|提案|人次|来电|诉求|工单/;
 const CUMULATIVE = /历年|至今|建站以来|开通以来|运行以来|累计至|截至目前|截止目前|上线以来|成立以来/;
+// The year's own additions, beside a cumulative count (「本年度新增…295条」, 「2022年新增的…30条」).
+const NEW_THIS_YEAR = /(本年度?|今年|当年|年内|全年|\d{4}年度?)新增(的)?/;
 const AVERAGE = /日均|月均|周均|平均每|每天|每日|每月|每周/;
 // The whole jurisdiction or other bodies as the subject: not the body's own figures in an agency report.
 const JURISDICTION =
@@ -925,11 +927,16 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const inClause = text.slice(clause.start, c.start);
       previousEnd = c.end;
       if (/申请/.test(text.slice(0, c.start))) continue;
-      if (CUMULATIVE.test(clause.text)) {
+      // 累计 before the year's own additions (「累计…3819条,本年度新增295条」) counts all years; alone, 累计 often means
+      // the year's total (「截止12月31日累计公开53条」).
+      const sinceStart = /累计/.test(clause.text) && open.some((o) => o.start > c.start && NEW_THIS_YEAR.test(segments.get(o.start) ?? ''));
+      if (CUMULATIVE.test(clause.text) || sinceStart) {
         out.warn(`${locator}: "${c.raw}" is described as cumulative (历年/至今/建站以来); not taken (T9)`);
         continue;
       }
-      const part = c.aside || /其中/.test(text.slice(0, c.start));
+      // 「其中本年度新增主动公开政府信息6890条」: the year's own count, although it follows 其中.
+      const newThisYear = NEW_THIS_YEAR.test(segment);
+      const part = (c.aside || /其中/.test(text.slice(0, c.start))) && !newThisYear;
       if (ctx.legacy && disclosureShare.test(text.slice(0, c.start))) {
         // The larger count of the same sentence, whether read as a total or as a site count, is all posts.
         const earlier = out.get('proactive.total');
@@ -1025,6 +1032,10 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
           )
         )
           continue;
+        // The year's new items replace a total read earlier from a sentence that said 累计 (all years so far).
+        const earlier = out.get('proactive.total');
+        if (newThisYear && earlier?.evidence && /累计/.test(clauseAround(earlier.evidence.text, earlier.evidence.start).text))
+          out.remove(earlier);
         take('proactive.total', c, confidence);
         continue;
       }
