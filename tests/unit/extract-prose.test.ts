@@ -49,6 +49,8 @@ describe('appeals stated in prose', () => {
           ['appeals.litigation_after_review.pending', 1],
         ],
       ],
+      // 答复议案 (answering motions) is not a review.
+      ['在主动公开的信息中,涉及答复议案提案信息6条。', []],
       // A lawsuit count without a split stays the total; its outcomes have no key.
       [
         '全年被申请行政复议1件,被提起行政诉讼2件,结果维持2件。',
@@ -92,6 +94,31 @@ describe('requests stated in prose', () => {
       ['通过门户网站在线接收依申请公开事项5件,通过窗口现场接收书面申请2件。', []],
       // With the total stated, the total is the count.
       ['全年共收到政府信息公开申请12件,其中网上申请9件,信函申请3件。', [['requests.new.total', 12]]],
+      // Counts by who sent them, no total stated.
+      ['收到自然人提交的信息公开申请书4件,法人提交的信息公开申请书2件,均已答复。', []],
+      // Applications for a licence are not requests for information.
+      ['全年共受理行政许可申请57件,办结率100%。', []],
+      // The count with carry-over, split into the carry-over and the year's new requests.
+      [
+        '2023年共受理信息公开申请40件,其中结转2022年4件,2023年申请36件,均已办结。',
+        [
+          ['requests.narrative.total', 40],
+          ['requests.carried_in.total', 4],
+          ['requests.new.total', 36],
+        ],
+      ],
+      [
+        '本年度规范受理依申请公开215件,上年度结转申请5件,新增210件。',
+        [
+          ['requests.narrative.total', 215],
+          ['requests.carried_in.total', 5],
+          ['requests.new.total', 210],
+        ],
+      ],
+      // A none-statement about a kind of request beside a stated count denies nothing of the count.
+      ['全年共收到申请96件,未发生可能产生重大影响的信息公开申请案例。', [['requests.new.total', 96]]],
+      // What requests were about is no count of decisions.
+      ['共收到政府信息公开申请30件,涉及征地补偿12件、行政许可8件、其他10件。', [['requests.new.total', 30]]],
     ]),
   )('$sentence', ({ sentence, figures }) => {
     expect(figuresOf(sentence)).toEqual(expectedSet(figures));

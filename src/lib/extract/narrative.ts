@@ -456,7 +456,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const words = label + after;
       const direct = /未经复议直接(起诉|提起诉讼)|直接(起诉|提起行政诉讼)/.test(words);
       const afterReview = /复议后(起诉|提起诉讼)/.test(words);
-      const review = /复议/.test(label.replace(/复议机关/, '')) && !direct && !afterReview;
+      // 「答复议案提案信息8条」: 答复 followed by 议案 is not a review.
+      const review = /复议/.test(label.replace(/复议机关/, '').replace(/答复议/g, '答')) && !direct && !afterReview;
       const suit = /诉讼|起诉/.test(label);
       // A breakdown of a count before it: 「(4件结果维持,1件结果纠正)」, 「结果维持2件」, 「其中2宗维持原答复」.
       const outcome = /维持/.test(words)
@@ -550,6 +551,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const after = bare.slice(m.index + m[0].length, m.index + m[0].length + 12);
       // 「未收到因政府信息公开申请引起的行政复议」 is about appeals; 「未收到行政许可申请」 is not a disclosure request.
       if (/因/.test(m[0]) || /复议|诉讼/.test(after.slice(0, 8)) || !/申请/.test(m[0] + after) || /许可|审批|补正/.test(m[0])) continue;
+      // 「未发生有可能产生重大影响的信息公开申请案例」 denies a kind of request, not all of them.
+      if (/重大|影响|敏感|案例|典型/.test(m[0] + after.slice(0, 4))) continue;
       if (countClauses.has(clauseAround(bare, m.index).start)) continue;
       zero('requests.new.total', m.index, 0.85);
     }
@@ -703,15 +706,33 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const receivedWords = near.replace(/(受理|收到)[、,和及并]*(办理[、,和及并]*)?(答复|回复)/, '$1');
       if (received && !/办结|办理完成|答复|回复/.test(receivedWords.slice(receivedWords.search(/收到|受理|接收|接到|接受|新收/)))) {
         used.add(c.start);
-        // 「收到网络申请6件,线下书面申请2件」: counts by how requests came in, with no total of them stated.
+        // 「受理行政许可申请83件」: applications for a licence or approval, not for information.
+        if (/(许可|审批|登记|注册|备案|复议|补贴|资助)[^,;。]{0,4}申请[^,;。]{0,2}$/.test(near)) continue;
+        // 「收到网络申请6件,线下书面申请2件」, 「收到自然人…申请书1件,法人…申请书1件」: counts by how requests came in or
+        // by who sent them, with no total of them stated.
+        const wordsOf = (o: Count) => sentence.slice(Math.max(clauseAround(bare, o.start).start, o.start - 20), o.start);
         if (
-          byChannel(near) &&
-          all.some((o) => o !== c && byChannel(sentence.slice(Math.max(clauseAround(bare, o.start).start, o.start - 20), o.start)))
+          (byChannel(near) && all.some((o) => o !== c && byChannel(wordsOf(o)))) ||
+          (byApplicant(near) && all.some((o) => o !== c && byApplicant(wordsOf(o))))
         )
           continue;
         if (tableNew) {
           if (out.get('requests.new.total')?.value !== c.value)
             out.warn(`${locator}: the overview says ${c.raw} received; the section 三 table's count is kept`);
+          continue;
+        }
+        // 「受理申请50件,其中结转2023年3件,2024年申请47件」, 「受理301件,上年度结转申请3件,新增298件」: the count is the
+        // carry-over and the year's new requests together.
+        const later = all.filter((o) => o.start > c.start && !used.has(o.start));
+        const carried = later.find((o) => /结转|转结/.test(wordsOf(o)) && !/下一?年|(结转|转结)(到|至)/.test(wordsOf(o)));
+        const fresh = later.find(
+          (o) => o !== carried && /(新增|新收|新受理|(本年度?|今年|当年|\d{4}年度?)(新)?(申请|收到|受理))[^,;。]{0,6}$/.test(wordsOf(o)),
+        );
+        if (carried && fresh && carried.value + fresh.value === c.value && !tableNew) {
+          take('requests.narrative.total', c, 0.7);
+          take('requests.carried_in.total', carried, 0.7);
+          take('requests.new.total', fresh, 0.7);
+          if (base === null) base = 'narrative';
           continue;
         }
         const narrative = includesCarryOver && !notIncluding;
@@ -735,6 +756,11 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
         continue;
       }
     }
+  }
+
+  /** Words naming who sent a request (a person, a company): a count of one kind of applicant. */
+  function byApplicant(words: string): boolean {
+    return /(自然人|公民|法人|其他组织|企业|律师)[^,;。]{0,8}申请(?!人)/.test(words);
   }
 
   /** Words naming how a request came in (online, by letter, in person): a count of one channel of requests. */
@@ -783,6 +809,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       if (!kind || /清单|事项|目录|权力|信息|类|栏目|公示|案卷|申请/.test(near.replace(/处罚决定|许可决定|强制决定/, ''))) continue;
       // A list of service items (「公开政务服务事项33项,行政许可30项」) or their publicity (「行政许可公开202件」).
       if (/事项|清单|目录/.test(bare.slice(0, c.start)) || /(许可|处罚|强制)(公开|公示)/.test(near)) continue;
+      // 「收到申请70件,涉及问题楼盘32件、行政许可20件」: what requests were about, not decisions.
+      if (/申请/.test(bare.slice(0, c.start))) continue;
       if (/、|和|及/.test(near.slice(near.search(/行政(许可|处罚|强制)/)))) continue;
       take(`proactive.${kind}.decisions`, c, 0.6);
     }
