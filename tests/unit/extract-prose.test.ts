@@ -129,6 +129,9 @@ describe('normative documents stated in prose', () => {
   it.each(
     cases([
       ['本年度制定并公开行政规范性文件4件。', [['proactive.normative_docs', 4]]],
+      // None issued, in prose: the prose key (brief), also when rules are named with them.
+      ['本年度本机关未出台行政规范性文件。', [['proactive.normative_docs', 0]]],
+      ['全年未制发或废止规章、行政规范性文件。', [['proactive.normative_docs', 0]]],
       // Documents still in force, a share of a breakdown, and a count of other documents with them.
       ['梳理本单位文件,持续有效规范性文件2个,废止规范性文件1个。', []],
       ['收到的申请中,涉及规划类21份,占比40%,规范性文件5份,占比9.6%。', []],
@@ -156,5 +159,16 @@ describe('cumulative counts beside the year’s own', () => {
     expect(figuresOf('截止2023年12月31日累计主动公开政府信息共66条,其中规划计划类5条,财政信息类40条。')).toEqual(
       expectedSet([['proactive.total', 66]]),
     );
+  });
+});
+
+describe('a prose statement beside the section 二 table', () => {
+  it('leaves the count of normative documents to the table', () => {
+    const page =
+      '测试市交通运输局2023年政府信息公开工作年度报告\n一、总体情况\n本局无制定规章及规范性文件的职能。\n二、主动公开政府信息情况\n' +
+      '第二十条第(一)项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n规章 | 0 | 0 | 0\n行政规范性文件 | 0 | 0 | 3\n';
+    const metrics = extractReport(page, { agencies: TEST_AGENCIES }).figures.map((f) => f.metric);
+    expect(metrics).toContain('proactive.art20_1.normative_docs.issued');
+    expect(metrics).not.toContain('proactive.normative_docs');
   });
 });

@@ -825,7 +825,6 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
     };
     // The brief records documents issued in the prose as proactive.normative_docs; the section 二 table's
     // columns (废止, 现行有效) restated in prose have no key of their own there, and are left to the table.
-    const tableStyle = /规范性文件|规章/.test(bare) && (/现行有效/.test(bare) || /废止(件数|了)?\d/.test(bare));
     for (const c of all) {
       if (used.has(c.start) || !/^(件|个|份|部|条|篇|)$/.test(c.unit)) continue;
       const segment = segmentOf(c);
@@ -841,21 +840,12 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       take('proactive.normative_docs', c, 0.7);
     }
     const noneDocs = /(未|没有|无)(新)?(制发|出台|制定|发布|印发|新增)[^,;。]{0,6}?(行政)?(规章|规范性文件)/.exec(bare);
-    if (noneDocs) {
-      const named = bare.slice(noneDocs.index, noneDocs.index + 30);
-      if (tableStyle || (/规章/.test(named) && /规范性文件/.test(named))) {
-        // 「未制发或废止规章及行政规范性文件」 says neither was issued nor repealed.
-        const repealed = /(或|和|、|及)废止/.test(named);
-        for (const [word, kind] of [
-          ['规章', 'rules'],
-          ['规范性文件', 'normative_docs'],
-        ] as const) {
-          if (!named.includes(word)) continue;
-          zero(`proactive.art20_1.${kind}.issued`, noneDocs.index, 0.6);
-          if (repealed) zero(`proactive.art20_1.${kind}.repealed`, noneDocs.index, 0.6);
-        }
-      } else if (/规范性文件/.test(noneDocs[0])) zero('proactive.normative_docs', noneDocs.index, 0.6);
-    }
+    // 「全年未制发规章和行政规范性文件」: none issued. The brief records documents issued in the prose as
+    // proactive.normative_docs (the section 二 keys are the table's); rules have no prose key.
+    // Beside a section 二 table that gives the count, the sentence only restates it.
+    const tableCount = out.get('proactive.art20_1.normative_docs.issued') ?? out.get('proactive2019.art20_1.normative_docs.new_made');
+    if (noneDocs && /规范性文件/.test(bare.slice(noneDocs.index, noneDocs.index + 30)) && !tableCount)
+      zero('proactive.normative_docs', noneDocs.index, 0.6);
 
     // Interpretations: the first count the sentence gives for 解读 (「发布政策解读23件」, 「解读信息4条」, 「多形式解读材料
     // 27条」), unless it counts other things with them (「动态信息、政策解读45条」, 「办事指南及政策解读42条」) or the
