@@ -115,6 +115,15 @@ describe('requests stated in prose', () => {
           ['requests.new.total', 210],
         ],
       ],
+      // The count with carry-over, the carry-over in brackets a few words on, and the change on last year.
+      [
+        '2023年,本局办理412条依申请事项(含上年结转17件),相较去年上涨8.25%。',
+        [
+          ['requests.narrative.total', 412],
+          ['requests.carried_in.total', 17],
+          ['requests.narrative.total.change_pct', 8.25],
+        ],
+      ],
       // A none-statement about a kind of request beside a stated count denies nothing of the count.
       ['全年共收到申请96件,未发生可能产生重大影响的信息公开申请案例。', [['requests.new.total', 96]]],
       // What requests were about is no count of decisions.

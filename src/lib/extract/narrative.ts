@@ -123,8 +123,8 @@ function sections(lines: readonly string[]): { locator: string; heading: string 
 
 // Words that make a number a change on the previous year, not a count (「比上年增加30件」, 「同比增长12.5%」).
 const CHANGE =
-  /(较|比|同比|环比|相比)[^,;。]{0,12}?(增加|增长|减少|下降|上升|提高|降低|回落|增多|多|少)了?(约|近)?$|(增加|增长|减少|下降|上升|提高|降低)了?(约|近)?$|第$/;
-const DECREASE = /(减少|下降|降低|回落|少)了?(约|近)?$/;
+  /(较|比|同比|环比|相比)[^,;。]{0,12}?(增加|增长|减少|下降|上升|上涨|提高|降低|回落|下滑|增多|多|少)了?(约|近)?$|(增加|增长|减少|下降|上升|上涨|提高|降低|下滑)了?(约|近)?$|第$/;
+const DECREASE = /(减少|下降|降低|回落|下滑|少)了?(约|近)?$/;
 // Counts of things that are not disclosure figures (T4): hotline calls, consultations, letters, mailbox.
 const NOT_DISCLOSURE = /热线|12345|投诉|咨询|信访|信箱|来信|留言|举报|建议|提案|人次|来电|诉求|工单/;
 const CUMULATIVE = /历年|至今|建站以来|开通以来|运行以来|累计至|截至目前|截止目前|上线以来|成立以来/;
@@ -392,7 +392,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
   function changes(bare: string, changed: Count[], plain: Count[], assigned: Map<number, string>, take: Take, zero: Zero): void {
     for (const c of changed) {
       if (c.unit === '个百分点') continue;
-      const before = plain.filter((p) => p.end <= c.start).at(-1);
+      // A bracketed aside (「(含上年结转31件)」) is not what the change is about.
+      const before = plain.filter((p) => p.end <= c.start && (!p.aside || c.aside)).at(-1);
       const base = before ? assigned.get(before.start) : undefined;
       if (!before || !base || !CHANGE_BASES.has(base)) continue;
       const lead = bare.slice(before.end, c.start);
@@ -699,7 +700,7 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       }
       // 「含上年结转5件」 right after the count, or 「其中办理上年度结转申请6件」 later in the sentence.
       const includesCarryOver =
-        /^[^,;。]{0,4}\(?(含|包含|包括)[^,;。]{0,12}?(结转|转结)/.test(sentence.slice(c.end, c.end + 20)) ||
+        /^[^,;。]{0,8}\(?(含|包含|包括)[^,;。]{0,12}?(结转|转结)/.test(sentence.slice(c.end, c.end + 24)) ||
         /^[^。\d]{0,12}其中[^。]{0,12}(上年度?|上一年度?|去年)[^。]{0,4}(结转|转办|转结)/.test(sentence.slice(c.end, c.end + 40));
       const notIncluding = /^[^,;。]{0,4}\(?(未包含|不含|不包含|未含)/.test(sentence.slice(c.end, c.end + 12));
       // 「受理答复…申请28件」, 「受理、办理、答复依申请公开2件」: received, and answered as well.
