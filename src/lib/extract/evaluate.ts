@@ -134,9 +134,10 @@ export function applyDisputes(
       unmatched.push(d);
       continue;
     }
-    const at = report.figures.findIndex((f) => f.metric === d.metric && f.value === d.value);
-    if (at >= 0) {
-      report.figures.splice(at, 1);
+    // The truth may hold the same row twice; a disputed figure goes with all its copies.
+    const kept = report.figures.filter((f) => f.metric !== d.metric || f.value !== d.value);
+    if (kept.length < report.figures.length) {
+      report.figures = kept;
       removed++;
     } else {
       report.figures.push({ metric: d.metric, value: d.value, qualifier: d.qualifier === '' ? 'exact' : d.qualifier });
