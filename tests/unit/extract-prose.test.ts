@@ -181,3 +181,18 @@ describe('a prose statement beside the section 二 table', () => {
     expect(metrics).not.toContain('proactive.normative_docs');
   });
 });
+
+describe('proactive counts in prose', () => {
+  it.each(
+    cases([
+      // A count of accounts is no statement of items: the new media it names keep the count of items after it.
+      ['深入推进政务新媒体建设,登记在册政务新媒体3个,全年共发布1520条政务信息。', []],
+      // A count of columns likewise: the site named before it is where the items were published.
+      ['区政府网站政务公开专栏共新建栏目42个,更新信息2210条。', [['proactive.website', 2210]]],
+      // A count of sites is not a count of items.
+      ['我局信息公开平台仅有区人民政府网站1个。', []],
+    ]),
+  )('$sentence', ({ sentence, figures }) => {
+    expect(figuresOf(sentence)).toEqual(expectedSet(figures));
+  });
+});

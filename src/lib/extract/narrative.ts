@@ -906,7 +906,14 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
     evidence: (c: Count) => Evidence,
     assigned: Map<number, string>,
   ): void {
-    const itemCount = (from: number, to: number) => open.some((o) => o.start >= from && o.start < to);
+    // A count of accounts or columns (「登记在册政务新媒体2个」, 「新建栏目197个」) counts no items: the channel it names
+    // stays with the count of items after it.
+    const accounts = (c: Count) =>
+      c.unit === '个' &&
+      /(新媒体|账号|公众号|栏目|专栏|平台|网站|客户端|微博|小程序)[^,;。\d]{0,4}$/.test(
+        text.slice(clauseAround(text, c.start).start, c.start),
+      );
+    const itemCount = (from: number, to: number) => open.some((o) => o.start >= from && o.start < to && !accounts(o));
     // An account name in quotes before a channel word is not a channel of its own (「“番禺政府网”微信公众号」).
     const text = bare.replace(/“[^”]{1,20}”(?=(微信|公众号|微博|客户端|app|APP|头条|抖音|快手|视频号|南方号|小程序|官方))/g, (q) =>
       '·'.repeat(q.length),
@@ -933,6 +940,7 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
     let previousEnd = 0;
     for (const c of open) {
       const clause = clauseAround(text, c.start);
+      if (accounts(c)) continue;
       // Channels named in earlier clauses without a count of their own still belong to this count.
       let spanStart = clause.start;
       while (spanStart > previousEnd + 1) {
