@@ -191,6 +191,11 @@ describe('proactive counts in prose', () => {
       ['区政府网站政务公开专栏共新建栏目42个,更新信息2210条。', [['proactive.website', 2210]]],
       // A count of sites is not a count of items.
       ['我局信息公开平台仅有区人民政府网站1个。', []],
+      // Items sent up to another body's site, and reprints of other bodies' documents, are not the body's own.
+      ['二是上报市政府网站信息95条。', []],
+      ['在区政府网站集中转载国务院、省政府重要政策312条。', []],
+      // A WeChat account's reposts are what it publishes.
+      ['本局在“测试统计”微信公众号发布转载信息118条。', [['proactive.wechat', 118]]],
     ]),
   )('$sentence', ({ sentence, figures }) => {
     expect(figuresOf(sentence)).toEqual(expectedSet(figures));

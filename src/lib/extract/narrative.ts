@@ -975,7 +975,10 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       }
       // Items sent to another body's site (报送, 投递, 被采用) are not published by this one; 「分别发布500余条」
       // gives one number for several channels.
-      if (/报送|投递|采用|采纳|申请|分别/.test(segment)) continue;
+      if (/报送|上报|投递|采用|采纳|申请|分别/.test(segment)) continue;
+      // Reprints of other bodies' documents on a site (「转载国务院、省政府重要政策860条」) are not its own information;
+      // a new-media account's reposts are what it publishes (「公众号发布转载信息225条」).
+      if (/转载/.test(segment) && !/微信|微博|公众号|头条|抖音|视频号/.test(segment)) continue;
       // A count of a noun that follows it (「实时更新9项市级重大建设项目」) is not a count of items published,
       // unless the noun is what is published (「发布223篇推文」).
       const following = text.slice(c.end, c.end + 6);
