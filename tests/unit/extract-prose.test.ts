@@ -194,6 +194,16 @@ describe('proactive counts in prose', () => {
       // Items sent up to another body's site, and reprints of other bodies' documents, are not the body's own.
       ['二是上报市政府网站信息95条。', []],
       ['在区政府网站集中转载国务院、省政府重要政策312条。', []],
+      // The city government's platform beside the body's own site is the portal.
+      [
+        '全年主动公开政府信息520条,其中在市政府信息公开平台新增64条,在本局官网公开301条,在“测试交通”微信公众号上公开155条。',
+        [
+          ['proactive.total', 520],
+          ['proactive.portal', 64],
+          ['proactive.website', 301],
+          ['proactive.wechat', 155],
+        ],
+      ],
       // A WeChat account's reposts are what it publishes.
       ['本局在“测试统计”微信公众号发布转载信息118条。', [['proactive.wechat', 118]]],
     ]),

@@ -199,7 +199,8 @@ function siteKind(segment: string, at: number): 'own_site' | 'portal' {
     // 「我部政府门户网站」: the body's own portal.
     /(我|本)(部|局|委|厅|署|院)(政府)?(门户)?网/.test(site);
   if (own || /官网/.test(site)) return 'own_site';
-  return /门户|政府网|政务网|人民政府/.test(site) ? 'portal' : 'own_site';
+  // 「市政府信息公开平台」: the government's platform, where the body's items go beside its own site.
+  return /门户|政府网|政务网|人民政府|(省|市|区|县|州)政府(信息公开|政务公开)?(平台|专栏)/.test(site) ? 'portal' : 'own_site';
 }
 
 // What a proactive count counts, once verbs, channels and filler words are removed: only information in
