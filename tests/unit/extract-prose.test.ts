@@ -204,6 +204,9 @@ describe('proactive counts in prose', () => {
           ['proactive.wechat', 155],
         ],
       ],
+      // The items of one topic the sentence is framed by are a category; a general framing is not.
+      ['二是围绕疫情防控,及时发布防控政策、接种点位等各类信息207条。', []],
+      ['围绕中心工作,全年主动公开政府信息1340条。', [['proactive.total', 1340]]],
       // A WeChat account's reposts are what it publishes.
       ['本局在“测试统计”微信公众号发布转载信息118条。', [['proactive.wechat', 118]]],
     ]),

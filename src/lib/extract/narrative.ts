@@ -1053,6 +1053,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
         // (疫情防控, 重点领域, 工作动态) is a category even when 累计 or 共 stands before it.
         const fieldTotal = marked && /^[\u4e00-\u9fff]{0,6}(信息|资讯)$/.test(what) && !CATEGORY.test(what);
         if (!GENERAL.test(what) && !fieldTotal) continue;
+        // 「围绕疫情防控,…发布…各类信息315条」: the items of one topic the sentence is framed by, not all items.
+        if (/围绕[^,;。]{0,16}(疫情|防控|专项|专题|六稳|六保)/.test(text.slice(0, c.start))) continue;
         // 件, 份 and 个 count documents unless the words say information (「公开26件」 of a list of files).
         if (/^(件|份|个|项|部)$/.test(c.unit) && !/信息|资讯/.test(span)) continue;
         // A subject before the verb that is a kind of document or decision (「行政处罚决定发布72条」) makes a category.
