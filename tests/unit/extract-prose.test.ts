@@ -207,6 +207,8 @@ describe('proactive counts in prose', () => {
       // The items of one topic the sentence is framed by are a category; a general framing is not.
       ['二是围绕疫情防控,及时发布防控政策、接种点位等各类信息207条。', []],
       ['围绕中心工作,全年主动公开政府信息1340条。', [['proactive.total', 1340]]],
+      // One named paper (「…日报刊发」) is one outlet, not the media channel.
+      ['全年在测试日报刊发稿件14条、测试新闻网刊发9条。', []],
       // A WeChat account's reposts are what it publishes.
       ['本局在“测试统计”微信公众号发布转载信息118条。', [['proactive.wechat', 118]]],
     ]),
