@@ -124,6 +124,22 @@ describe('requests stated in prose', () => {
           ['requests.narrative.total.change_pct', 8.25],
         ],
       ],
+      // A petitions bureau names itself: 信访 in its name is no hotline or petition count.
+      [
+        '2023年,测试市信访局主动公开政府信息36条;共受理政府信息公开申请5件。',
+        [
+          ['proactive.total', 36],
+          ['requests.new.total', 5],
+        ],
+      ],
+      // Carried into next year, the words of the count a few more characters on.
+      [
+        '2023年共受理政府信息公开申请31宗,共办结政府信息公开申请29宗,结转下年办理政府信息公开申请2宗。',
+        [
+          ['requests.new.total', 31],
+          ['requests.carried_out.total', 2],
+        ],
+      ],
       // A none-statement about a kind of request beside a stated count denies nothing of the count.
       ['全年共收到申请96件,未发生可能产生重大影响的信息公开申请案例。', [['requests.new.total', 96]]],
       // What requests were about is no count of decisions.

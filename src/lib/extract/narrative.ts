@@ -584,7 +584,9 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
         out.warn(`${locator}: "${c.raw}" is described as cumulative (历年/至今/建站以来); not taken (T9)`);
         continue;
       }
-      if (NOT_DISCLOSURE.test(near.replace(/信访举报投诉类?申请/, '')) || NOT_DISCLOSURE.test(after.slice(0, 6))) {
+      // A petitions bureau (信访局) names itself: its name says nothing of what it counts.
+      const ownWords = near.replace(/信访举报投诉类?申请/, '').replace(/[\u4e00-\u9fff]{0,8}信访(局|办公室|办|委员会|中心)/g, '');
+      if (NOT_DISCLOSURE.test(ownWords) || NOT_DISCLOSURE.test(after.slice(0, 6))) {
         used.add(c.start);
         out.warn(`${locator}: skipped "${c.raw}" (hotline, consultation, complaint or letter count, not a disclosure request)`);
         continue;
@@ -600,7 +602,7 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       // Carry-over: 「上年结转N件」, 「结转上年度N件」, 「2023年结转132件」, 「去年转办42件」, 「N件结转下年度」,
       // 「结转2025年183件」, 「顺延到2022年度申请2件」.
       const years = [...near.matchAll(/((?:19|20)\d{2})年度?(?:结转|转结|转办)/g)].map((m) => Number(m[1]));
-      const intoNext = /(结转|转结|转入|转至|转|顺延)(到|至|入)?(下一?年度?|明年|((?:19|20)\d{2})年度?)[^,;。]{0,8}$/.exec(near);
+      const intoNext = /(结转|转结|转入|转至|转|顺延)(到|至|入)?(下一?年度?|明年|((?:19|20)\d{2})年度?)[^,;。]{0,12}$/.exec(near);
       const nextYear = intoNext?.[4] ? Number(intoNext[4]) : null;
       const carriedIn =
         /(上年度?|上一年度?|去年|往年|前一年)[^,;。]{0,6}?(结转|转结|遗留|转办)|(结转|转结)(自)?(上年|上一年|去年)|含[^,;。]{0,12}?(结转|转结)/.test(
