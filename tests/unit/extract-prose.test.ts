@@ -225,6 +225,18 @@ describe('proactive counts in prose', () => {
       ['围绕中心工作,全年主动公开政府信息1340条。', [['proactive.total', 1340]]],
       // One named paper (「…日报刊发」) is one outlet, not the media channel.
       ['全年在测试日报刊发稿件14条、测试新闻网刊发9条。', []],
+      // An account named in quotes after its channel, 图文信息 as what is pushed, and the Weibo account called 微博公众号.
+      ['全年微信公众号“测试交通”共推文85篇,累计关注人数1200人。', [['proactive.wechat', 85]]],
+      ['官方微信推送640篇图文信息。', [['proactive.wechat', 640]]],
+      [
+        '通过微信公众号发布信息210条,通过微博公众号发布信息37条。',
+        [
+          ['proactive.wechat', 210],
+          ['proactive.weibo', 37],
+        ],
+      ],
+      // Replies to messages on a site are no items published.
+      ['回复县政府网站“网民留言”11条。', []],
       // A WeChat account's reposts are what it publishes.
       ['本局在“测试统计”微信公众号发布转载信息118条。', [['proactive.wechat', 118]]],
     ]),

@@ -150,7 +150,8 @@ const SPREAD =
 type Channel = 'own_site' | 'portal' | 'wechat' | 'weibo' | 'app' | 'media' | 'other';
 
 const CHANNELS: readonly [Channel, RegExp][] = [
-  ['wechat', /微信|公众号|公众平台|服务号|订阅号/g],
+  // 「微博公众号」 is the Weibo account.
+  ['wechat', /微信|(?<!微博)公众号|公众平台|服务号|订阅号/g],
   ['weibo', /微博|官微/g],
   ['app', /(?<!微博|微信)客户端|(?<![A-Za-z])app(?![A-Za-z])|移动端/gi],
   // 政务新媒体, 头条号, 抖音: new media other than WeChat and Weibo, which no channel key holds.
@@ -986,7 +987,7 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       // A count of a noun that follows it (「实时更新9项市级重大建设项目」) is not a count of items published,
       // unless the noun is what is published (「发布223篇推文」).
       const following = text.slice(c.end, c.end + 6);
-      if (/^[\u4e00-\u9fff]/.test(following) && !/^(政府|政务)?(信息|推文|稿件|文章|资讯|新闻|内容)/.test(following)) continue;
+      if (/^[\u4e00-\u9fff]/.test(following) && !/^(政府|政务)?(图文)?(信息|推文|稿件|文章|资讯|新闻|内容)/.test(following)) continue;
       // The channels the count's own words name; only when they name none, those of earlier clauses.
       // Channels named after the verb are what is published (「发布政府公报、…等政府信息」), not where.
       const verbAt = Math.max(-1, ...[...segment.matchAll(PROACTIVE_VERB)].map((m) => m.index));
@@ -1002,7 +1003,13 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const lastChannel = channelMentions(inClause).at(-1);
       const from = Math.max(lastVerb ? lastVerb.index + lastVerb[0].length : 0, lastChannel ? lastChannel.end : 0);
       // What is counted is the noun after the examples (「警务资讯、公示公告、政策解读等各类政府信息」).
-      const object = inClause.slice(from).replace(/·/g, '');
+      // An account's name in quotes after its channel (「微信公众号“测试医保”共推文62篇」) is not what is counted; after a
+      // site (「回复网站“网民留言”14条」) the quotes name what is counted.
+      const account = lastChannel !== undefined && lastChannel.end === from && lastChannel.channel !== 'own_site';
+      const object = inClause
+        .slice(from)
+        .replace(/·/g, '')
+        .replace(account ? /^“[^”]{1,20}”/ : /^$/, '');
       const head = object.slice(object.lastIndexOf('等') + 1);
       if (
         PROACTIVE_SKIP.test(head) ||
