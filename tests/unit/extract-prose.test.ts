@@ -237,6 +237,9 @@ describe('proactive counts in prose', () => {
       ],
       // Replies to messages on a site are no items published.
       ['回复县政府网站“网民留言”11条。', []],
+      // A disclosure column and the site that holds it are one site; a column on another site is a second site.
+      ['2023年,通过政府信息公开专栏及我局网站主动公开政府信息410条。', [['proactive.website', 410]]],
+      ['通过市政府网站信息公开专栏和局网站主动公开各类信息900条。', [['proactive.total', 900]]],
       // A WeChat account's reposts are what it publishes.
       ['本局在“测试统计”微信公众号发布转载信息118条。', [['proactive.wechat', 118]]],
     ]),

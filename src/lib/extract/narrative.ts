@@ -1033,7 +1033,12 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const twoSites =
         site &&
         /(网站|网|门户|平台|专栏)[^,;。]{0,3}?(和|及|、|与|以及)[^,;。]{0,20}?(网站|网|门户|平台|专栏)/.test(spreadText) &&
-        !/同步/.test(spreadText);
+        !/同步/.test(spreadText) &&
+        // 「通过政府信息公开专栏及我局网站」: a column and the site that holds it are one site.
+        // (「省政府网站信息公开专栏和厅网站」 are two: the column is on another site.)
+        !/(?<!(网站|网|门户)[^,;。]{0,8})专栏[^,;。]{0,3}?(和|及|、|与|以及)[^,;。]{0,8}?(网站|网)(?![^,;。]{0,3}(和|及|、|与))/.test(
+          spreadText,
+        );
       const spread = specific.length >= 2 || twoSites || (SPREAD.test(spreadText) && !oneKindListed) || (site && kinds.has('other'));
       // Later counts that continue this one's list (「会议信息1条、常务会议文字信息37条」) make it a category; a
       // breakdown after 其中 does not.
