@@ -140,6 +140,8 @@ describe('requests stated in prose', () => {
           ['requests.carried_out.total', 2],
         ],
       ],
+      // Requests handled that someone 提出 (made) are handled, not received.
+      ['全年共办理公民、法人和其他组织提出的政府信息公开申请46件,均依法答复。', [['requests.handled', 46]]],
       // A none-statement about a kind of request beside a stated count denies nothing of the count.
       ['全年共收到申请96件,未发生可能产生重大影响的信息公开申请案例。', [['requests.new.total', 96]]],
       // What requests were about is no count of decisions.

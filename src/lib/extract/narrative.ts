@@ -678,8 +678,12 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       // The count's own words since the count before it in its clause (「收到公民、法人和其他组织政府信息公开申请共161件」).
       const previousCount = all.filter((o) => o.end <= c.start).at(-1);
       const since = sentence.slice(Math.max(clause.start, previousCount?.end ?? 0), c.start);
+      // 「办理公民…提出的申请71件」: 提出 describes requests handled, not received.
+      const handledAsked = /(办理|处理|办结|答复)[^,;。]{0,16}(提出|提交)的/.test(lead) && !/收到|受理|接收|接到|新收/.test(lead);
       const received =
-        (/收到|受理|接收|接到|接受|新收|提出|提交|共有|申请数|申请件|申请总数/.test(near) && /申请|依申/.test(near + after.slice(0, 12))) ||
+        (/收到|受理|接收|接到|接受|新收|提出|提交|共有|申请数|申请件|申请总数/.test(near) &&
+          /申请|依申/.test(near + after.slice(0, 12)) &&
+          !handledAsked) ||
         (/收到|受理|接收|接到/.test(since) &&
           /申请|依申/.test(since.slice(since.search(/收到|受理|接收|接到/))) &&
           !/办结|办理完成|答复|回复|处理/.test(since)) ||
@@ -750,7 +754,7 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
           take('requests.new.natural_person', c, 0.6);
         continue;
       }
-      if (/办理|办结|处理|答复|回复|完成/.test(near) && (/申请|依申/.test(near + after) || /^(件|宗|条)$/.test(c.unit))) {
+      if ((/办理|办结|处理|答复|回复|完成/.test(near) || handledAsked) && (/申请|依申/.test(near + after) || /^(件|宗|条)$/.test(c.unit))) {
         used.add(c.start);
         if (includesCarryOver) {
           take('requests.narrative.total', c, 0.7);
