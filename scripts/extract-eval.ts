@@ -6,10 +6,14 @@
  * - JSONL pages `{url, title, text}` with a `truth.csv` beside them (url, report_id, agency_id, name_zh, year,
  *   scope, kind, metric, value, qualifier): the truth is found by URL.
  *
- *   node scripts/extract-eval.ts DIR [--truth FILE] [--verbose] [--json]
+ *   node scripts/extract-eval.ts DIR [--truth FILE] [--disputes FILE] [--verbose] [--json]
  *
  * `--truth FILE` reads the truth by URL from FILE instead of DIR/truth.csv (e.g. the committed held-out truth,
  * tests/extract-truth/heldout.csv, beside held-out pages obtained elsewhere).
+ *
+ * Disputes (`--disputes FILE`, else DIR/truth-disputes.csv when it exists): corrections to the truth argued from
+ * the page text (url, metric, value, why[, qualifier]; see applyDisputes). The raw score is printed first, then
+ * the score with the disputes applied, so that neither hides the other; the error listing is the latter's.
  *
  * Prints precision and recall per kind of agency (transport against the other kinds, and each kind), agency,
  * year and scope accuracy, and the errors by class. A figure is right when metric, value and qualifier match.
@@ -20,22 +24,32 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { agencyRefs, extractReport } from '../src/lib/extract/index.ts';
-import { formatScore, readableText, score, type Kind, type Scored, type TruthReport } from '../src/lib/extract/evaluate.ts';
+import {
+  applyDisputes,
+  formatScore,
+  readableText,
+  score,
+  type Dispute,
+  type Kind,
+  type Scored,
+  type TruthReport,
+} from '../src/lib/extract/evaluate.ts';
 import { readPages, type Page } from '../src/lib/extract/pages.ts';
 import { agencyRow, COLUMNS, figureRow, reportRow } from '../src/lib/core/schema.ts';
 import { readTable } from '../src/lib/pipeline/tables.ts';
 import { htmlToText, looksLikeHtml } from '../src/lib/extract/html.ts';
 
 const USAGE =
-  'usage: npm run extract:eval -- DIR [--truth FILE] [--verbose] [--json]\n' +
+  'usage: npm run extract:eval -- DIR [--truth FILE] [--disputes FILE] [--verbose] [--json]\n' +
   '  DIR  saved pages named <report_id>.txt|.html (truth from data/), or pages.jsonl with truth.csv (truth by URL)\n' +
-  '  --truth FILE  truth by URL from FILE instead of DIR/truth.csv';
+  '  --truth FILE  truth by URL from FILE instead of DIR/truth.csv\n' +
+  '  --disputes FILE  corrections to the truth (default DIR/truth-disputes.csv when present); both scores are printed';
 
 let parsed;
 try {
   parsed = parseArgs({
     allowPositionals: true,
-    options: { verbose: { type: 'boolean' }, json: { type: 'boolean' }, truth: { type: 'string' } },
+    options: { verbose: { type: 'boolean' }, json: { type: 'boolean' }, truth: { type: 'string' }, disputes: { type: 'string' } },
   });
 } catch (error) {
   console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
@@ -43,6 +57,7 @@ try {
 }
 const [dir] = parsed.positionals;
 const truthOption: string | undefined = parsed.values.truth;
+const disputesOption: string | undefined = parsed.values.disputes;
 if (dir === undefined || parsed.positionals.length > 1) {
   console.error(USAGE);
   process.exit(2);
@@ -109,7 +124,32 @@ async function loadTruth(): Promise<{ by: 'url' | 'report_id'; reports: Map<stri
   return { by: 'report_id', reports };
 }
 
+/** Corrections to the truth, when a disputes file is given or lies beside the pages. */
+async function loadDisputes(): Promise<{ file: string; rows: Dispute[] } | null> {
+  const file = disputesOption ?? join(dir ?? '.', 'truth-disputes.csv');
+  if (!existsSync(file)) {
+    if (disputesOption !== undefined) {
+      console.error(`${file}: no such file\n${USAGE}`);
+      process.exit(2);
+    }
+    return null;
+  }
+  const rows = Papa.parse<Record<string, string>>(await readFile(file, 'utf8'), { header: true, skipEmptyLines: true }).data;
+  return {
+    file,
+    rows: rows.map((r) => ({
+      url: r.url ?? '',
+      metric: r.metric ?? '',
+      value: Number(r.value),
+      qualifier: r.qualifier ?? '',
+      why: r.why ?? '',
+    })),
+  };
+}
+
 const truth = await loadTruth();
+const disputes = truth.by === 'url' ? await loadDisputes() : null;
+const disputed = disputes ? applyDisputes(truth.reports, disputes.rows) : null;
 let read;
 try {
   read = await readPages(dir);
@@ -121,6 +161,7 @@ for (const p of read.problems) console.error(`skipped ${p.origin}: ${p.message}`
 
 const pageText = (page: Page) => (page.title === '' ? page.raw : `${page.title}\n${page.raw}`);
 const items: Scored[] = [];
+const disputedItems: Scored[] = [];
 let withoutTruth = 0;
 const seen = new Set<string>();
 for (const page of read.pages) {
@@ -134,7 +175,7 @@ for (const page of read.pages) {
   const raw = pageText(page);
   const result = extractReport(raw, { agencies, html: page.html, url: page.url });
   const html = page.html ?? looksLikeHtml(raw);
-  items.push({
+  const item: Scored = {
     page: page.url ?? page.origin,
     text: readableText(html ? htmlToText(raw) : raw),
     truth: expected,
@@ -145,14 +186,29 @@ for (const page of read.pages) {
       scope: result.scope,
       figures: result.figures,
     },
-  });
+  };
+  items.push(item);
+  disputedItems.push({ ...item, truth: disputed?.reports.get(key) ?? expected });
 }
 
 const result = score(items);
+const withDisputes = disputed ? score(disputedItems) : null;
 if (parsed.values.json) {
-  const { errors, identity, ...summary } = result;
+  const brief = (s: typeof result) => {
+    const { errors, identity, ...summary } = s;
+    return parsed.values.verbose ? s : { ...summary, errors: errors.length, identity: identity.length };
+  };
   process.stdout.write(
-    JSON.stringify(parsed.values.verbose ? result : { ...summary, errors: errors.length, identity: identity.length }, null, 2) + '\n',
+    JSON.stringify(
+      withDisputes
+        ? {
+            ...brief(result),
+            withDisputes: { file: disputes?.file, removed: disputed?.removed, added: disputed?.added, ...brief(withDisputes) },
+          }
+        : brief(result),
+      null,
+      2,
+    ) + '\n',
   );
 } else {
   const missingPages = [...truth.reports.keys()].filter((k) => !seen.has(k) && (truth.reports.get(k)?.figures.length ?? 0) > 0).length;
@@ -161,5 +217,13 @@ if (parsed.values.json) {
       `${withoutTruth > 0 ? `; ${withoutTruth} page(s) without truth not scored` : ''}` +
       `${truth.by === 'url' && missingPages > 0 ? `; ${missingPages} truth report(s) without a page` : ''}\n`,
   );
-  console.log(formatScore(result, { verbose: parsed.values.verbose ?? false }));
+  if (withDisputes && disputes && disputed) {
+    console.log('raw truth:');
+    console.log(formatScore(result, { summaryOnly: true }));
+    console.log(
+      `\nwith ${disputes.rows.length} dispute(s) from ${disputes.file} applied (${disputed.removed} truth figure(s) removed, ` +
+        `${disputed.added} added${disputed.unmatched.length > 0 ? `; ${disputed.unmatched.length} name a URL without truth` : ''}):`,
+    );
+    console.log(formatScore(withDisputes, { verbose: parsed.values.verbose ?? false }));
+  } else console.log(formatScore(result, { verbose: parsed.values.verbose ?? false }));
 }

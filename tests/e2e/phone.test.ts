@@ -20,15 +20,21 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Pages to try: one of each type, plus compare with a selection in its URL (what a shared link opens). */
+/** Pages to try: one of each type, plus compare with selections in its URL (what a shared link opens). */
 async function samplePages(dist: string): Promise<string[]> {
-  const paths = [...onePerType(await pagePaths(dist)).values()];
-  const agency =
-    paths
-      .find((p) => /^\/(en\/)?agencies\/[^/]+\/$/.test(p))
-      ?.split('/')
-      .at(-2) ?? '';
-  return [...paths, `/compare/?agencies=${agency}&metric=requests.new.total`, `/en/compare/?agencies=${agency}&metric=proactive.total`];
+  const all = await pagePaths(dist);
+  const paths = [...onePerType(all).values()];
+  const agencies = all.flatMap((p) => /^\/agencies\/([^/]+)\/$/.exec(p)?.[1] ?? []).sort();
+  const [agency] = agencies;
+  // Three agencies make the compare table wider than a phone: it must scroll inside its own region.
+  const three = agencies.slice(0, 3).join(',');
+  return [
+    ...paths,
+    `/compare/?agencies=${agency}&metric=requests.new.total`,
+    `/en/compare/?agencies=${agency}&metric=proactive.total`,
+    `/compare/?agencies=${three}&metric=requests.new.total`,
+    `/en/compare/?agencies=${three}&metric=requests.new.total`,
+  ];
 }
 
 /** How far the page reaches past the right edge of the screen, and which elements stick out. */

@@ -102,6 +102,28 @@ describe('checkReport', () => {
       expected: [],
     },
     {
+      why: 'R5 holds when the overview counts carry-over in and leaves out what it carries on to next year',
+      template: 'gov2021',
+      figures: {
+        'requests.narrative.total': 120,
+        'requests.new.total': 119,
+        'requests.carried_in.total': 5,
+        'requests.carried_out.total': 4,
+      },
+      expected: [],
+    },
+    {
+      why: 'R5 fails when carrying over does not explain the difference',
+      template: 'gov2021',
+      figures: {
+        'requests.narrative.total': 121,
+        'requests.new.total': 119,
+        'requests.carried_in.total': 5,
+        'requests.carried_out.total': 4,
+      },
+      expected: ['R5'],
+    },
+    {
       why: 'R5 fails when the overview states another number',
       template: 'gov2021',
       figures: { 'requests.narrative.total': 12, 'requests.new.total': 10 },

@@ -89,6 +89,31 @@ describe('npm run extract:eval', () => {
     expect(row(stdout, 'other kinds')).toEqual(['other kinds', '2', '7', '6', '5', '83.3%', '71.4%']);
   });
 
+  it('prints the raw score and the score with truth disputes applied (truth-disputes.csv beside the pages)', () => {
+    const dir = searchResults(true);
+    // One dispute removes a figure the page does not print (wechat 30); one replaces a wrong value (810 → 800).
+    writeFileSync(
+      join(dir, 'truth-disputes.csv'),
+      [
+        'url,metric,value,why',
+        'https://example.gov.cn/a.html,proactive.wechat,30,not printed on the page',
+        'https://example.gov.cn/b.html,proactive.total,810,the page prints 800',
+        'https://example.gov.cn/b.html,proactive.total,800,the page prints 800',
+      ].join('\n') + '\n',
+    );
+    const { code, stdout } = run(dir, '--verbose');
+    expect(code).toBe(0);
+    const [raw, disputed] = stdout.split(
+      /with 3 dispute\(s\) from .*truth-disputes\.csv applied \(2 truth figure\(s\) removed, 1 added\):/,
+    );
+    expect(disputed).toBeDefined();
+    expect(raw).toContain('raw truth:');
+    expect(row(raw ?? '', 'other kinds')).toEqual(['other kinds', '2', '7', '6', '5', '83.3%', '71.4%']);
+    expect(row(disputed ?? '', 'other kinds')).toEqual(['other kinds', '2', '6', '6', '6', '100.0%', '100.0%']);
+    // The error listing is the disputed score's: nothing left to list.
+    expect(disputed).not.toContain('missed          330110-shw-2023');
+  });
+
   it('refuses a --truth file that does not exist', () => {
     const { code, stderr } = run(searchResults(false), '--truth', '/nonexistent/truth.csv');
     expect(code).toBe(2);

@@ -199,15 +199,13 @@ const CASES: Case[] = [
   },
   {
     file: 'f08b-none-2021.txt',
-    trap: '"none" phrasings after 2019: requests, appeals after a requests clause, 信息处理费, no 规章/规范性文件 issued or repealed',
+    trap: '"none" phrasings after 2019: requests, appeals after a requests clause, 信息处理费, no 规章/规范性文件 issued or repealed (normative_docs 0, as the brief records prose)',
     reportId: '990102-jt-2023',
     template: 'unknown',
     figures: [
       ['proactive.total', 21],
-      ['proactive.art20_1.rules.issued', 0],
-      ['proactive.art20_1.rules.repealed', 0],
-      ['proactive.art20_1.normative_docs.issued', 0],
-      ['proactive.art20_1.normative_docs.repealed', 0],
+      // Prose says none issued: the brief's prose key, not the section 二 table's cells (rules have no prose key).
+      ['proactive.normative_docs', 0],
       ['requests.new.total', 0],
       ['appeals.review.total', 0],
       ['appeals.litigation.total', 0],
@@ -389,7 +387,7 @@ const CASES: Case[] = [
   },
   {
     file: 'f22-prose-wording.txt',
-    trap: 'prose wordings found on the development set: a site named in a lead-in sentence, a site account (网站微博), 工作动态及各类政务信息, accounts and fractions (5.1余条) not items, items about reviews not reviews, none-statements for section 二, 受理答复, outcome groups unless lumped (等其他情况)',
+    trap: 'prose wordings found on the development set: a site named in a lead-in sentence, a site account (网站微博), 工作动态及各类政务信息, accounts and fractions (5.1余条) not items, items about reviews not reviews, none-statements (no normative documents: normative_docs 0), 受理答复, outcome groups unless lumped (等其他情况)',
     reportId: '990000-jt-2023',
     template: 'unknown',
     figures: [
@@ -397,10 +395,8 @@ const CASES: Case[] = [
       ['proactive.weibo', 430],
       ['proactive.wechat', 360],
       ['proactive.total', 167],
-      ['proactive.art20_1.rules.issued', 0],
-      ['proactive.art20_1.rules.repealed', 0],
-      ['proactive.art20_1.normative_docs.issued', 0],
-      ['proactive.art20_1.normative_docs.repealed', 0],
+      // Prose says none issued: the brief's prose key, not the section 二 table's cells (rules have no prose key).
+      ['proactive.normative_docs', 0],
       ['proactive.art20_6.coercion.decisions', 0],
       ['proactive.art20_8.admin_fees.amount_wan_yuan', 0],
       ['requests.new.total', 28],

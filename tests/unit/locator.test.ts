@@ -10,6 +10,7 @@ describe('locatorText', () => {
     ['一 narrative', '正文第一部分', 'Text, part 1'],
     ['一 2. narrative', '正文第一部分第2点', 'Text, part 1, point 2'],
     ['一(一)1 narrative', '正文第一部分（一）第1点', 'Text, part 1 (1), point 1'],
+    ['一(一)1(1) narrative', '正文第一部分（一）第1点（1）', 'Text, part 1 (1), point 1 (1)'],
     ['一(十一) narrative and table', '正文及表格第一部分（十一）', 'Text and table, part 1 (11)'],
     ['一 概况 narrative', '正文第一部分“概况”', 'Text, part 1, overview'],
     ['一(十一) table 收费及减免情况', '第一部分（十一）“收费及减免情况”表', 'Part 1 (11), table “fees and waivers”'],

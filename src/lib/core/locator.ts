@@ -19,11 +19,12 @@ export function chineseNumber(text: string): number | null {
   return (tens ? NUMERALS.indexOf(tens) : 1) * 10 + (units ? NUMERALS.indexOf(units) : 0);
 }
 
-/** A section path such as 一(二)1: the part, the item in brackets, the point. */
+/** A section path such as 一(二)1(3): the part, the item in brackets, the point, and the point's own sub-point. */
 interface Section {
   part: string;
   item?: string;
   point?: string;
+  subpoint?: string;
 }
 
 export type Locator =
@@ -43,12 +44,17 @@ export type Locator =
   | { kind: 'art20_table'; table: string; article: string; item?: string; detail?: string }
   | { kind: 'unknown'; raw: string };
 
-const SECTION = /^([一二三四五六七八九十]+)?(?:\(([一二三四五六七八九十]+|\d+)\))?(?:\.?(\d+))?$/;
+const SECTION = /^([一二三四五六七八九十]+)?(?:\(([一二三四五六七八九十]+|\d+)\))?(?:\.?(\d+)(?:\((\d+)\))?)?$/;
 
 function section(text: string): Section | null {
   const m = SECTION.exec(text);
   if (!m || (!m[1] && !m[2])) return null;
-  return { part: m[1] ?? '', ...(m[2] ? { item: m[2] } : {}), ...(m[3] ? { point: m[3] } : {}) };
+  return {
+    part: m[1] ?? '',
+    ...(m[2] ? { item: m[2] } : {}),
+    ...(m[3] ? { point: m[3] } : {}),
+    ...(m[4] ? { subpoint: m[4] } : {}),
+  };
 }
 
 /**
@@ -191,10 +197,11 @@ const english = (label: string) => GLOSSARY[label] ?? label;
 const arabic = (text: string) => String(chineseNumber(text) ?? text);
 
 function sectionText(s: Section, lang: Lang): string {
-  if (lang === 'zh') return `${s.part ? `第${s.part}部分` : ''}${s.item ? `（${s.item}）` : ''}${s.point ? `第${s.point}点` : ''}`;
+  const sub = s.subpoint ? (lang === 'zh' ? `（${s.subpoint}）` : ` (${s.subpoint})`) : '';
+  if (lang === 'zh') return `${s.part ? `第${s.part}部分` : ''}${s.item ? `（${s.item}）` : ''}${s.point ? `第${s.point}点${sub}` : ''}`;
   const parts = [
     s.part || s.item ? `${s.part ? `part ${arabic(s.part)}` : 'item'}${s.item ? ` (${arabic(s.item)})` : ''}` : '',
-    s.point ? `point ${s.point}` : '',
+    s.point ? `point ${s.point}${sub}` : '',
   ];
   return parts.filter(Boolean).join(', ');
 }

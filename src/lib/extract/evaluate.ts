@@ -105,6 +105,48 @@ export function family(metric: string): string {
   return 'other';
 }
 
+/**
+ * A correction to the hand-written truth of one page, argued from the page's text (truth-disputes.csv:
+ * url, metric, value, why, and optionally qualifier). It removes the truth's figure when the truth holds that
+ * metric with that value, and adds the figure otherwise: a wrong value takes two rows, one for each.
+ */
+export interface Dispute {
+  url: string;
+  metric: string;
+  value: number;
+  /** For an added figure; `exact` when not given. */
+  qualifier: string;
+  why: string;
+}
+
+/** The truth with the disputes applied (a new map; the input is left as it is), and how many applied. */
+export function applyDisputes(
+  reports: ReadonlyMap<string, TruthReport>,
+  disputes: readonly Dispute[],
+): { reports: Map<string, TruthReport>; removed: number; added: number; unmatched: Dispute[] } {
+  const out = new Map([...reports].map(([url, r]) => [url, { ...r, figures: [...r.figures] }]));
+  let removed = 0;
+  let added = 0;
+  const unmatched: Dispute[] = [];
+  for (const d of disputes) {
+    const report = out.get(d.url);
+    if (!report) {
+      unmatched.push(d);
+      continue;
+    }
+    // The truth may hold the same row twice; a disputed figure goes with all its copies.
+    const kept = report.figures.filter((f) => f.metric !== d.metric || f.value !== d.value);
+    if (kept.length < report.figures.length) {
+      report.figures = kept;
+      removed++;
+    } else {
+      report.figures.push({ metric: d.metric, value: d.value, qualifier: d.qualifier === '' ? 'exact' : d.qualifier });
+      added++;
+    }
+  }
+  return { reports: out, removed, added, unmatched };
+}
+
 const empty = (): Counts => ({ pages: 0, expected: 0, proposed: 0, right: 0 });
 
 /** A government office's own report is filed under the government (办公室/办公厅 → 人民政府). */
@@ -235,8 +277,8 @@ const pct = (a: number, b: number) => (b === 0 ? '   n/a' : `${((100 * a) / b).t
 export const precision = (c: Counts) => (c.proposed === 0 ? null : c.right / c.proposed);
 export const recall = (c: Counts) => (c.expected === 0 ? null : c.right / c.expected);
 
-/** The score as the eval command prints it. */
-export function formatScore(s: Score, options: { verbose?: boolean } = {}): string {
+/** The score as the eval command prints it; `summaryOnly` stops after the precision and recall table. */
+export function formatScore(s: Score, options: { verbose?: boolean; summaryOnly?: boolean } = {}): string {
   const lines: string[] = [];
   const row = (label: string, c: Counts) =>
     `${label.padEnd(14)}${String(c.pages).padStart(6)}${String(c.expected).padStart(9)}${String(c.proposed).padStart(9)}${String(c.right).padStart(7)}` +
@@ -247,6 +289,7 @@ export function formatScore(s: Score, options: { verbose?: boolean } = {}): stri
   lines.push(row('transport', s.transport), row('other kinds', s.other));
   for (const k of ['government', 'department', 'national'] as const) lines.push(row(`  ${k}`, s.byKind[k]));
   lines.push(row('all', s.all), '');
+  if (options.summaryOnly) return lines.join('\n').trimEnd();
   const ratio = (label: string, r: Ratio) =>
     `${label.padEnd(44)}${String(r.right).padStart(5)} of ${String(r.of).padEnd(5)}${pct(r.right, r.of)}`;
   lines.push(

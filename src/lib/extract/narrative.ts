@@ -123,11 +123,13 @@ function sections(lines: readonly string[]): { locator: string; heading: string 
 
 // Words that make a number a change on the previous year, not a count (「比上年增加30件」, 「同比增长12.5%」).
 const CHANGE =
-  /(较|比|同比|环比|相比)[^,;。]{0,12}?(增加|增长|减少|下降|上升|提高|降低|回落|增多|多|少)了?(约|近)?$|(增加|增长|减少|下降|上升|提高|降低)了?(约|近)?$|第$/;
-const DECREASE = /(减少|下降|降低|回落|少)了?(约|近)?$/;
+  /(较|比|同比|环比|相比)[^,;。]{0,12}?(增加|增长|减少|下降|上升|上涨|提高|降低|回落|下滑|增多|多|少)了?(约|近)?$|(增加|增长|减少|下降|上升|上涨|提高|降低|下滑)了?(约|近)?$|第$/;
+const DECREASE = /(减少|下降|降低|回落|下滑|少)了?(约|近)?$/;
 // Counts of things that are not disclosure figures (T4): hotline calls, consultations, letters, mailbox.
 const NOT_DISCLOSURE = /热线|12345|投诉|咨询|信访|信箱|来信|留言|举报|建议|提案|人次|来电|诉求|工单/;
 const CUMULATIVE = /历年|至今|建站以来|开通以来|运行以来|累计至|截至目前|截止目前|上线以来|成立以来/;
+// The year's own additions, beside a cumulative count (「本年度新增…295条」, 「2022年新增的…30条」).
+const NEW_THIS_YEAR = /(本年度?|今年|当年|年内|全年|\d{4}年度?)新增(的)?/;
 const AVERAGE = /日均|月均|周均|平均每|每天|每日|每月|每周/;
 // The whole jurisdiction or other bodies as the subject: not the body's own figures in an agency report.
 const JURISDICTION =
@@ -148,7 +150,8 @@ const SPREAD =
 type Channel = 'own_site' | 'portal' | 'wechat' | 'weibo' | 'app' | 'media' | 'other';
 
 const CHANNELS: readonly [Channel, RegExp][] = [
-  ['wechat', /微信|公众号|公众平台|服务号|订阅号/g],
+  // 「微博公众号」 is the Weibo account.
+  ['wechat', /微信|(?<!微博)公众号|公众平台|服务号|订阅号/g],
   ['weibo', /微博|官微/g],
   ['app', /(?<!微博|微信)客户端|(?<![A-Za-z])app(?![A-Za-z])|移动端/gi],
   // 政务新媒体, 头条号, 抖音: new media other than WeChat and Weibo, which no channel key holds.
@@ -157,7 +160,8 @@ const CHANNELS: readonly [Channel, RegExp][] = [
     'other',
     /新媒体|自媒体|头条|南方号|[\u4e00-\u9fff]{2,}(日报|晚报|电视台|广播电视台|电台|新闻网)|新华社|人民网|新华网|央视|澎湃号|网易号|大鱼号|搜狐号|人民号|抖音|快手|视频号|小程序|短视频|学习强国|百家号|企鹅号|电子屏|显示屏|公开栏|宣传栏|公告栏|查阅点|查阅场所|公示栏|政务公开专区|公报/g,
   ],
-  ['media', /(?<!新|自)媒体|报刊|报纸|纸媒|电视|广播/g],
+  // 「日报刊发」 is a paper's name and a verb, not 报刊.
+  ['media', /(?<!新|自)媒体|(?<![日晚])报刊|报纸|纸媒|电视|广播/g],
   [
     'own_site',
     /网站|网页|门户|官网|公开平台|公开专栏|信息公开栏目|公开系统|(政务|政府|公开|信息|商务|之窗|在线)网(?!站)|(?<=[\u4e00-\u9fff]{2})网(?![络格友民点上站页信购])(?<!挂网|上网|联网|入网|全网|内网|外网|电网|管网|水网|路网|联网|光网)/g,
@@ -197,7 +201,8 @@ function siteKind(segment: string, at: number): 'own_site' | 'portal' {
     // 「我部政府门户网站」: the body's own portal.
     /(我|本)(部|局|委|厅|署|院)(政府)?(门户)?网/.test(site);
   if (own || /官网/.test(site)) return 'own_site';
-  return /门户|政府网|政务网|人民政府/.test(site) ? 'portal' : 'own_site';
+  // 「市政府信息公开平台」: the government's platform, where the body's items go beside its own site.
+  return /门户|政府网|政务网|人民政府|(省|市|区|县|州)政府(信息公开|政务公开)?(平台|专栏)/.test(site) ? 'portal' : 'own_site';
 }
 
 // What a proactive count counts, once verbs, channels and filler words are removed: only information in
@@ -390,7 +395,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
   function changes(bare: string, changed: Count[], plain: Count[], assigned: Map<number, string>, take: Take, zero: Zero): void {
     for (const c of changed) {
       if (c.unit === '个百分点') continue;
-      const before = plain.filter((p) => p.end <= c.start).at(-1);
+      // A bracketed aside (「(含上年结转31件)」) is not what the change is about.
+      const before = plain.filter((p) => p.end <= c.start && (!p.aside || c.aside)).at(-1);
       const base = before ? assigned.get(before.start) : undefined;
       if (!before || !base || !CHANGE_BASES.has(base)) continue;
       const lead = bare.slice(before.end, c.start);
@@ -437,7 +443,11 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
   function appeals(sentence: string, bare: string, all: Count[], used: Set<number>, take: Take, zero: Zero, locator: string): void {
     if (!/复议|诉讼|起诉/.test(sentence)) return;
     const clauses = new Set(all.map((c) => clauseAround(bare, c.start).start));
-    const totals: { block: 'review' | 'litigation'; count: Count }[] = [];
+    type Block = 'review' | 'litigation' | 'litigation_direct' | 'litigation_after_review';
+    const totals: { block: Block; count: Count }[] = [];
+    // The litigation count proposed here, withdrawn when the sentence splits it into direct suits and suits
+    // after review (the data build derives the total from the two; the curated rows keep only the split).
+    let litigation: { count: Count; metric: string } | null = null;
     let previousEnd = 0;
     for (const c of all) {
       const clause = clauseAround(sentence, c.start);
@@ -450,7 +460,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const words = label + after;
       const direct = /未经复议直接(起诉|提起诉讼)|直接(起诉|提起行政诉讼)/.test(words);
       const afterReview = /复议后(起诉|提起诉讼)/.test(words);
-      const review = /复议/.test(label.replace(/复议机关/, '')) && !direct && !afterReview;
+      // 「答复议案提案信息8条」: 答复 followed by 议案 is not a review.
+      const review = /复议/.test(label.replace(/复议机关/, '').replace(/答复议/g, '答')) && !direct && !afterReview;
       const suit = /诉讼|起诉/.test(label);
       // A breakdown of a count before it: 「(4件结果维持,1件结果纠正)」, 「结果维持2件」, 「其中2宗维持原答复」.
       const outcome = /维持/.test(words)
@@ -465,19 +476,22 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       if (outcome && totals.length > 0 && !/案件\d|复议\d|诉讼\d/.test(label + sentence.slice(c.start, c.end))) {
         used.add(c.start);
         // Which block it breaks down: the one it names, else the last total, unless that one is 0.
-        const named = /复议/.test(label) ? 'review' : /诉讼|起诉/.test(label) ? 'litigation' : null;
         const last = totals.at(-1);
+        const suits = totals.filter((t) => t.block !== 'review').at(-1)?.block ?? 'litigation';
+        const named: Block | null = /复议(?!后)/.test(label) ? 'review' : /诉讼|起诉/.test(label) ? suits : null;
         const block = named ?? (last && last.count.value === 0 ? totals.find((t) => t.count.value > 0)?.block : last?.block);
-        if (block === 'review') take(`appeals.review.${outcome}`, c, 0.6);
+        // Lawsuits not split into direct and after review have no outcome keys of their own.
+        if (block !== undefined && block !== 'litigation') take(`appeals.${block}.${outcome}`, c, 0.6);
         continue;
       }
       if (!review && !suit && !direct && !afterReview) continue;
-      if (direct) {
-        take('appeals.litigation_direct.total', c, 0.6);
-        continue;
-      }
-      if (afterReview) {
-        take('appeals.litigation_after_review.total', c, 0.6);
+      if (direct || afterReview) {
+        const block = direct ? 'litigation_direct' : 'litigation_after_review';
+        take(`appeals.${block}.total`, c, 0.6);
+        totals.push({ block, count: c });
+        const stated = litigation ? out.get(litigation.metric) : undefined;
+        if (stated && stated.value === litigation?.count.value) out.remove(stated);
+        litigation = null;
         continue;
       }
       used.add(c.start);
@@ -489,12 +503,18 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
         } else out.warn(`${locator}: "${c.raw}" counts review and litigation together; not taken`);
         continue;
       }
-      take(review ? 'appeals.review.total' : 'appeals.litigation.total', c, 0.7);
-      totals.push({ block: review ? 'review' : 'litigation', count: c });
+      // 「被提起行政诉讼6件,均为未经复议直接起诉」: all of them are direct suits.
+      const allDirect =
+        !review && /^[^,;。]{0,3}(均为|全部为|都是|均系)未经复议直接(起诉|提起)/.test(bare.slice(c.end).replace(/^[,,]/, ''));
+      const metric = review ? 'appeals.review.total' : allDirect ? 'appeals.litigation_direct.total' : 'appeals.litigation.total';
+      take(metric, c, 0.7);
+      totals.push({ block: review ? 'review' : allDirect ? 'litigation_direct' : 'litigation', count: c });
+      if (!review && !allDirect && c.value > 0) litigation = { count: c, metric };
     }
     // "None" statements: a negation that governs 复议/诉讼 in a clause without a count of its own. 「未发生…行政复议
     // 被纠错或行政诉讼败诉」 says nothing of how many there were; 行政执法 reviews are not about disclosure.
-    for (const m of bare.matchAll(/(未|没有|无(?!法|正当)|不存在|均未|零)[^,;。]{0,40}?(复议|诉讼)/g)) {
+    // 「未经复议直接起诉」 names a kind of lawsuit; it denies nothing.
+    for (const m of bare.matchAll(/(未(?!经复议)|没有|无(?!法|正当)|不存在|均未|零)[^,;。]{0,40}?(复议|诉讼)/g)) {
       const clause = clauseAround(bare, m.index);
       if (clauses.has(clause.start) || /不及时/.test(clause.text)) continue;
       const span = clause.text.slice(m.index - clause.start);
@@ -535,6 +555,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const after = bare.slice(m.index + m[0].length, m.index + m[0].length + 12);
       // 「未收到因政府信息公开申请引起的行政复议」 is about appeals; 「未收到行政许可申请」 is not a disclosure request.
       if (/因/.test(m[0]) || /复议|诉讼/.test(after.slice(0, 8)) || !/申请/.test(m[0] + after) || /许可|审批|补正/.test(m[0])) continue;
+      // 「未发生有可能产生重大影响的信息公开申请案例」 denies a kind of request, not all of them.
+      if (/重大|影响|敏感|案例|典型/.test(m[0] + after.slice(0, 4))) continue;
       if (countClauses.has(clauseAround(bare, m.index).start)) continue;
       zero('requests.new.total', m.index, 0.85);
     }
@@ -563,7 +585,9 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
         out.warn(`${locator}: "${c.raw}" is described as cumulative (历年/至今/建站以来); not taken (T9)`);
         continue;
       }
-      if (NOT_DISCLOSURE.test(near.replace(/信访举报投诉类?申请/, '')) || NOT_DISCLOSURE.test(after.slice(0, 6))) {
+      // A petitions bureau (信访局) names itself: its name says nothing of what it counts.
+      const ownWords = near.replace(/信访举报投诉类?申请/, '').replace(/[\u4e00-\u9fff]{0,8}信访(局|办公室|办|委员会|中心)/g, '');
+      if (NOT_DISCLOSURE.test(ownWords) || NOT_DISCLOSURE.test(after.slice(0, 6))) {
         used.add(c.start);
         out.warn(`${locator}: skipped "${c.raw}" (hotline, consultation, complaint or letter count, not a disclosure request)`);
         continue;
@@ -579,7 +603,7 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       // Carry-over: 「上年结转N件」, 「结转上年度N件」, 「2023年结转132件」, 「去年转办42件」, 「N件结转下年度」,
       // 「结转2025年183件」, 「顺延到2022年度申请2件」.
       const years = [...near.matchAll(/((?:19|20)\d{2})年度?(?:结转|转结|转办)/g)].map((m) => Number(m[1]));
-      const intoNext = /(结转|转结|转入|转至|转|顺延)(到|至|入)?(下一?年度?|明年|((?:19|20)\d{2})年度?)[^,;。]{0,8}$/.exec(near);
+      const intoNext = /(结转|转结|转入|转至|转|顺延)(到|至|入)?(下一?年度?|明年|((?:19|20)\d{2})年度?)[^,;。]{0,12}$/.exec(near);
       const nextYear = intoNext?.[4] ? Number(intoNext[4]) : null;
       const carriedIn =
         /(上年度?|上一年度?|去年|往年|前一年)[^,;。]{0,6}?(结转|转结|遗留|转办)|(结转|转结)(自)?(上年|上一年|去年)|含[^,;。]{0,12}?(结转|转结)/.test(
@@ -654,8 +678,12 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       // The count's own words since the count before it in its clause (「收到公民、法人和其他组织政府信息公开申请共161件」).
       const previousCount = all.filter((o) => o.end <= c.start).at(-1);
       const since = sentence.slice(Math.max(clause.start, previousCount?.end ?? 0), c.start);
+      // 「办理公民…提出的申请71件」: 提出 describes requests handled, not received.
+      const handledAsked = /(办理|处理|办结|答复)[^,;。]{0,16}(提出|提交)的/.test(lead) && !/收到|受理|接收|接到|新收/.test(lead);
       const received =
-        (/收到|受理|接收|接到|接受|新收|提出|提交|共有|申请数|申请件|申请总数/.test(near) && /申请|依申/.test(near + after.slice(0, 12))) ||
+        (/收到|受理|接收|接到|接受|新收|提出|提交|共有|申请数|申请件|申请总数/.test(near) &&
+          /申请|依申/.test(near + after.slice(0, 12)) &&
+          !handledAsked) ||
         (/收到|受理|接收|接到/.test(since) &&
           /申请|依申/.test(since.slice(since.search(/收到|受理|接收|接到/))) &&
           !/办结|办理完成|答复|回复|处理/.test(since)) ||
@@ -681,16 +709,40 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       }
       // 「含上年结转5件」 right after the count, or 「其中办理上年度结转申请6件」 later in the sentence.
       const includesCarryOver =
-        /^[^,;。]{0,4}\(?(含|包含|包括)[^,;。]{0,12}?(结转|转结)/.test(sentence.slice(c.end, c.end + 20)) ||
+        /^[^,;。]{0,8}\(?(含|包含|包括)[^,;。]{0,12}?(结转|转结)/.test(sentence.slice(c.end, c.end + 24)) ||
         /^[^。\d]{0,12}其中[^。]{0,12}(上年度?|上一年度?|去年)[^。]{0,4}(结转|转办|转结)/.test(sentence.slice(c.end, c.end + 40));
       const notIncluding = /^[^,;。]{0,4}\(?(未包含|不含|不包含|未含)/.test(sentence.slice(c.end, c.end + 12));
       // 「受理答复…申请28件」, 「受理、办理、答复依申请公开2件」: received, and answered as well.
       const receivedWords = near.replace(/(受理|收到)[、,和及并]*(办理[、,和及并]*)?(答复|回复)/, '$1');
       if (received && !/办结|办理完成|答复|回复/.test(receivedWords.slice(receivedWords.search(/收到|受理|接收|接到|接受|新收/)))) {
         used.add(c.start);
+        // 「受理行政许可申请83件」: applications for a licence or approval, not for information.
+        if (/(许可|审批|登记|注册|备案|复议|补贴|资助)[^,;。]{0,4}申请[^,;。]{0,2}$/.test(near)) continue;
+        // 「收到网络申请6件,线下书面申请2件」, 「收到自然人…申请书1件,法人…申请书1件」: counts by how requests came in or
+        // by who sent them, with no total of them stated.
+        const wordsOf = (o: Count) => sentence.slice(Math.max(clauseAround(bare, o.start).start, o.start - 20), o.start);
+        if (
+          (byChannel(near) && all.some((o) => o !== c && byChannel(wordsOf(o)))) ||
+          (byApplicant(near) && all.some((o) => o !== c && byApplicant(wordsOf(o))))
+        )
+          continue;
         if (tableNew) {
           if (out.get('requests.new.total')?.value !== c.value)
             out.warn(`${locator}: the overview says ${c.raw} received; the section 三 table's count is kept`);
+          continue;
+        }
+        // 「受理申请50件,其中结转2023年3件,2024年申请47件」, 「受理301件,上年度结转申请3件,新增298件」: the count is the
+        // carry-over and the year's new requests together.
+        const later = all.filter((o) => o.start > c.start && !used.has(o.start));
+        const carried = later.find((o) => /结转|转结/.test(wordsOf(o)) && !/下一?年|(结转|转结)(到|至)/.test(wordsOf(o)));
+        const fresh = later.find(
+          (o) => o !== carried && /(新增|新收|新受理|(本年度?|今年|当年|\d{4}年度?)(新)?(申请|收到|受理))[^,;。]{0,6}$/.test(wordsOf(o)),
+        );
+        if (carried && fresh && carried.value + fresh.value === c.value && !tableNew) {
+          take('requests.narrative.total', c, 0.7);
+          take('requests.carried_in.total', carried, 0.7);
+          take('requests.new.total', fresh, 0.7);
+          if (base === null) base = 'narrative';
           continue;
         }
         const narrative = includesCarryOver && !notIncluding;
@@ -702,7 +754,7 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
           take('requests.new.natural_person', c, 0.6);
         continue;
       }
-      if (/办理|办结|处理|答复|回复|完成/.test(near) && (/申请|依申/.test(near + after) || /^(件|宗|条)$/.test(c.unit))) {
+      if ((/办理|办结|处理|答复|回复|完成/.test(near) || handledAsked) && (/申请|依申/.test(near + after) || /^(件|宗|条)$/.test(c.unit))) {
         used.add(c.start);
         if (includesCarryOver) {
           take('requests.narrative.total', c, 0.7);
@@ -714,6 +766,16 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
         continue;
       }
     }
+  }
+
+  /** Words naming who sent a request (a person, a company): a count of one kind of applicant. */
+  function byApplicant(words: string): boolean {
+    return /(自然人|公民|法人|其他组织|企业|律师)[^,;。]{0,8}申请(?!人)/.test(words);
+  }
+
+  /** Words naming how a request came in (online, by letter, in person): a count of one channel of requests. */
+  function byChannel(words: string): boolean {
+    return /(网络|网上|在线|线上|线下|书面|纸质|信函|当面|邮寄|电子邮件|邮箱|传真|现场)[^,;。]{0,6}申请(?!人)/.test(words);
   }
 
   /** Narrative counts of section 二's decisions: 「作出行政许可63件」, 「行政处罚587件」 (brief). */
@@ -757,6 +819,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       if (!kind || /清单|事项|目录|权力|信息|类|栏目|公示|案卷|申请/.test(near.replace(/处罚决定|许可决定|强制决定/, ''))) continue;
       // A list of service items (「公开政务服务事项33项,行政许可30项」) or their publicity (「行政许可公开202件」).
       if (/事项|清单|目录/.test(bare.slice(0, c.start)) || /(许可|处罚|强制)(公开|公示)/.test(near)) continue;
+      // 「收到申请70件,涉及问题楼盘32件、行政许可20件」: what requests were about, not decisions.
+      if (/申请/.test(bare.slice(0, c.start))) continue;
       if (/、|和|及/.test(near.slice(near.search(/行政(许可|处罚|强制)/)))) continue;
       take(`proactive.${kind}.decisions`, c, 0.6);
     }
@@ -771,7 +835,6 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
     };
     // The brief records documents issued in the prose as proactive.normative_docs; the section 二 table's
     // columns (废止, 现行有效) restated in prose have no key of their own there, and are left to the table.
-    const tableStyle = /规范性文件|规章/.test(bare) && (/现行有效/.test(bare) || /废止(件数|了)?\d/.test(bare));
     for (const c of all) {
       if (used.has(c.start) || !/^(件|个|份|部|条|篇|)$/.test(c.unit)) continue;
       const segment = segmentOf(c);
@@ -779,28 +842,20 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       // 「发布10件规范性文件」: the noun after the count, right after it.
       const nounAfter = /^(个|件|份)?(行政)?规范性文件/.test(after);
       const named = /规范性文件(信息|数|相关信息)?(共|共计)?$/.test(segment) || nounAfter;
-      if (!named || /废止|失效|清理|审查|备案|现行|历年|累计/.test(segment)) continue;
-      // 「公开行政法规、规章和规范性文件9613件」 counts other documents with them.
-      if (/(法规|规章|文件)[、和及与]+(行政)?规范性文件[^,;。]{0,4}$/.test(segment)) continue;
+      // Documents repealed, checked or still in force (持续有效), and a share of a breakdown (「3份,占比2.9%」).
+      if (!named || /废止|失效|清理|审查|备案|现行|有效|历年|累计/.test(segment) || /^,?占/.test(after)) continue;
+      // 「公开行政法规、规章和规范性文件9613件」, 「规章制度及规范性文件3件」 count other documents with them.
+      if (/(法规|规章|制度|文件)[、和及与]+(行政)?规范性文件[^,;。]{0,4}$/.test(segment)) continue;
       if (nounAfter && !/制发|发布|公开|出台|制定|印发|新增|审核/.test(segment)) continue;
       take('proactive.normative_docs', c, 0.7);
     }
     const noneDocs = /(未|没有|无)(新)?(制发|出台|制定|发布|印发|新增)[^,;。]{0,6}?(行政)?(规章|规范性文件)/.exec(bare);
-    if (noneDocs) {
-      const named = bare.slice(noneDocs.index, noneDocs.index + 30);
-      if (tableStyle || (/规章/.test(named) && /规范性文件/.test(named))) {
-        // 「未制发或废止规章及行政规范性文件」 says neither was issued nor repealed.
-        const repealed = /(或|和|、|及)废止/.test(named);
-        for (const [word, kind] of [
-          ['规章', 'rules'],
-          ['规范性文件', 'normative_docs'],
-        ] as const) {
-          if (!named.includes(word)) continue;
-          zero(`proactive.art20_1.${kind}.issued`, noneDocs.index, 0.6);
-          if (repealed) zero(`proactive.art20_1.${kind}.repealed`, noneDocs.index, 0.6);
-        }
-      } else if (/规范性文件/.test(noneDocs[0])) zero('proactive.normative_docs', noneDocs.index, 0.6);
-    }
+    // 「全年未制发规章和行政规范性文件」: none issued. The brief records documents issued in the prose as
+    // proactive.normative_docs (the section 二 keys are the table's); rules have no prose key.
+    // Beside a section 二 table that gives the count, the sentence only restates it.
+    const tableCount = out.get('proactive.art20_1.normative_docs.issued') ?? out.get('proactive2019.art20_1.normative_docs.new_made');
+    if (noneDocs && /规范性文件/.test(bare.slice(noneDocs.index, noneDocs.index + 30)) && !tableCount)
+      zero('proactive.normative_docs', noneDocs.index, 0.6);
 
     // Interpretations: the first count the sentence gives for 解读 (「发布政策解读23件」, 「解读信息4条」, 「多形式解读材料
     // 27条」), unless it counts other things with them (「动态信息、政策解读45条」, 「办事指南及政策解读42条」) or the
@@ -835,7 +890,16 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
               !/^(政策)?(文字|图片|图文|图解|视频|音频|动漫|H5|图表|媒体|专家|领导|数字化)(类|形式)?$/.test(item),
           );
       const breakdown = readings.length > 1 && (first.c.aside || /其中/.test(bare.slice(0, first.c.start)));
-      if (!combined && !breakdown && !/回应关切|热点/.test(label)) take('proactive.interpretations', first.c, 0.7);
+      // 「文字解读16份、图片解读14份」: parallel counts of kinds of interpretation, none of them the whole.
+      const second = readings[1];
+      const kindOf = (segment: string) =>
+        /(文字|图片|图文|图解|视频|音频|动漫|媒体|专题|专家)(类|形式)?(政策)?解读[^,;。、]{0,4}$/.test(segment);
+      const parallel =
+        second !== undefined &&
+        kindOf(first.segment) &&
+        kindOf(second.segment) &&
+        !/其中|含|包括/.test(bare.slice(first.c.end, second.c.start));
+      if (!combined && !breakdown && !parallel && !/回应关切|热点/.test(label)) take('proactive.interpretations', first.c, 0.7);
       for (const { c } of readings) used.add(c.start);
     }
     if (/(无|没有)(政策)?解读/.test(bare) && readings.length === 0)
@@ -851,7 +915,14 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
     evidence: (c: Count) => Evidence,
     assigned: Map<number, string>,
   ): void {
-    const itemCount = (from: number, to: number) => open.some((o) => o.start >= from && o.start < to);
+    // A count of accounts or columns (「登记在册政务新媒体2个」, 「新建栏目197个」) counts no items: the channel it names
+    // stays with the count of items after it.
+    const accounts = (c: Count) =>
+      c.unit === '个' &&
+      /(新媒体|账号|公众号|栏目|专栏|平台|网站|客户端|微博|小程序)[^,;。\d]{0,4}$/.test(
+        text.slice(clauseAround(text, c.start).start, c.start),
+      );
+    const itemCount = (from: number, to: number) => open.some((o) => o.start >= from && o.start < to && !accounts(o));
     // An account name in quotes before a channel word is not a channel of its own (「“番禺政府网”微信公众号」).
     const text = bare.replace(/“[^”]{1,20}”(?=(微信|公众号|微博|客户端|app|APP|头条|抖音|快手|视频号|南方号|小程序|官方))/g, (q) =>
       '·'.repeat(q.length),
@@ -878,6 +949,7 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
     let previousEnd = 0;
     for (const c of open) {
       const clause = clauseAround(text, c.start);
+      if (accounts(c)) continue;
       // Channels named in earlier clauses without a count of their own still belong to this count.
       let spanStart = clause.start;
       while (spanStart > previousEnd + 1) {
@@ -891,11 +963,16 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const inClause = text.slice(clause.start, c.start);
       previousEnd = c.end;
       if (/申请/.test(text.slice(0, c.start))) continue;
-      if (CUMULATIVE.test(clause.text)) {
+      // 累计 before the year's own additions (「累计…3819条,本年度新增295条」) counts all years; alone, 累计 often means
+      // the year's total (「截止12月31日累计公开53条」).
+      const sinceStart = /累计/.test(clause.text) && open.some((o) => o.start > c.start && NEW_THIS_YEAR.test(segments.get(o.start) ?? ''));
+      if (CUMULATIVE.test(clause.text) || sinceStart) {
         out.warn(`${locator}: "${c.raw}" is described as cumulative (历年/至今/建站以来); not taken (T9)`);
         continue;
       }
-      const part = c.aside || /其中/.test(text.slice(0, c.start));
+      // 「其中本年度新增主动公开政府信息6890条」: the year's own count, although it follows 其中.
+      const newThisYear = NEW_THIS_YEAR.test(segment);
+      const part = (c.aside || /其中/.test(text.slice(0, c.start))) && !newThisYear;
       if (ctx.legacy && disclosureShare.test(text.slice(0, c.start))) {
         // The larger count of the same sentence, whether read as a total or as a site count, is all posts.
         const earlier = out.get('proactive.total');
@@ -907,11 +984,14 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       }
       // Items sent to another body's site (报送, 投递, 被采用) are not published by this one; 「分别发布500余条」
       // gives one number for several channels.
-      if (/报送|投递|采用|采纳|申请|分别/.test(segment)) continue;
+      if (/报送|上报|投递|采用|采纳|申请|分别/.test(segment)) continue;
+      // Reprints of other bodies' documents on a site (「转载国务院、省政府重要政策860条」) are not its own information;
+      // a new-media account's reposts are what it publishes (「公众号发布转载信息225条」).
+      if (/转载/.test(segment) && !/微信|微博|公众号|头条|抖音|视频号/.test(segment)) continue;
       // A count of a noun that follows it (「实时更新9项市级重大建设项目」) is not a count of items published,
       // unless the noun is what is published (「发布223篇推文」).
       const following = text.slice(c.end, c.end + 6);
-      if (/^[\u4e00-\u9fff]/.test(following) && !/^(政府|政务)?(信息|推文|稿件|文章|资讯|新闻|内容)/.test(following)) continue;
+      if (/^[\u4e00-\u9fff]/.test(following) && !/^(政府|政务)?(图文)?(信息|推文|稿件|文章|资讯|新闻|内容)/.test(following)) continue;
       // The channels the count's own words name; only when they name none, those of earlier clauses.
       // Channels named after the verb are what is published (「发布政府公报、…等政府信息」), not where.
       const verbAt = Math.max(-1, ...[...segment.matchAll(PROACTIVE_VERB)].map((m) => m.index));
@@ -927,7 +1007,13 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const lastChannel = channelMentions(inClause).at(-1);
       const from = Math.max(lastVerb ? lastVerb.index + lastVerb[0].length : 0, lastChannel ? lastChannel.end : 0);
       // What is counted is the noun after the examples (「警务资讯、公示公告、政策解读等各类政府信息」).
-      const object = inClause.slice(from).replace(/·/g, '');
+      // An account's name in quotes after its channel (「微信公众号“测试医保”共推文62篇」) is not what is counted; after a
+      // site (「回复网站“网民留言”14条」) the quotes name what is counted.
+      const account = lastChannel !== undefined && lastChannel.end === from && lastChannel.channel !== 'own_site';
+      const object = inClause
+        .slice(from)
+        .replace(/·/g, '')
+        .replace(account ? /^“[^”]{1,20}”/ : /^$/, '');
       const head = object.slice(object.lastIndexOf('等') + 1);
       if (
         PROACTIVE_SKIP.test(head) ||
@@ -951,7 +1037,12 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const twoSites =
         site &&
         /(网站|网|门户|平台|专栏)[^,;。]{0,3}?(和|及|、|与|以及)[^,;。]{0,20}?(网站|网|门户|平台|专栏)/.test(spreadText) &&
-        !/同步/.test(spreadText);
+        !/同步/.test(spreadText) &&
+        // 「通过政府信息公开专栏及我局网站」: a column and the site that holds it are one site.
+        // (「省政府网站信息公开专栏和厅网站」 are two: the column is on another site.)
+        !/(?<!(网站|网|门户)[^,;。]{0,8})专栏[^,;。]{0,3}?(和|及|、|与|以及)[^,;。]{0,8}?(网站|网)(?![^,;。]{0,3}(和|及|、|与))/.test(
+          spreadText,
+        );
       const spread = specific.length >= 2 || twoSites || (SPREAD.test(spreadText) && !oneKindListed) || (site && kinds.has('other'));
       // Later counts that continue this one's list (「会议信息1条、常务会议文字信息37条」) make it a category; a
       // breakdown after 其中 does not.
@@ -981,6 +1072,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
         // (疫情防控, 重点领域, 工作动态) is a category even when 累计 or 共 stands before it.
         const fieldTotal = marked && /^[\u4e00-\u9fff]{0,6}(信息|资讯)$/.test(what) && !CATEGORY.test(what);
         if (!GENERAL.test(what) && !fieldTotal) continue;
+        // 「围绕疫情防控,…发布…各类信息315条」: the items of one topic the sentence is framed by, not all items.
+        if (/围绕[^,;。]{0,16}(疫情|防控|专项|专题|六稳|六保)/.test(text.slice(0, c.start))) continue;
         // 件, 份 and 个 count documents unless the words say information (「公开26件」 of a list of files).
         if (/^(件|份|个|项|部)$/.test(c.unit) && !/信息|资讯/.test(span)) continue;
         // A subject before the verb that is a kind of document or decision (「行政处罚决定发布72条」) makes a category.
@@ -991,6 +1084,10 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
           )
         )
           continue;
+        // The year's new items replace a total read earlier from a sentence that said 累计 (all years so far).
+        const earlier = out.get('proactive.total');
+        if (newThisYear && earlier?.evidence && /累计/.test(clauseAround(earlier.evidence.text, earlier.evidence.start).text))
+          out.remove(earlier);
         take('proactive.total', c, confidence);
         continue;
       }

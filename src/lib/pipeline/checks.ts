@@ -170,12 +170,14 @@ export function checkReport(ctx: ReportContext, metrics: ReadonlyMap<string, Met
       );
     }
   }
-  // R5: the overview's request count matches the table
+  // R5: the overview's request count matches the table: the new requests, plus those carried in when the text
+  // counts them ("含上年结转…"), less those it says were carried on into next year ("另有…顺延到下年度").
   const narrative = exact(v, 'requests.narrative.total');
   const fresh = exact(v, 'requests.new.total');
   if (narrative !== undefined && fresh !== undefined) {
     const carried = exact(v, 'requests.carried_in.total') ?? 0;
-    if (narrative !== fresh && narrative !== fresh + carried) {
+    const carriedOut = exact(v, 'requests.carried_out.total') ?? 0;
+    if (narrative !== fresh && narrative !== fresh + carried && narrative !== fresh + carried - carriedOut) {
       out.push(
         warning(
           ctx.report,
