@@ -4,7 +4,8 @@ import { agencyCsv } from '../../../lib/site/agency-csv.ts';
 import { siteData } from '../../../lib/site/site-data.ts';
 import { notFound } from '../../../lib/site/route-params.ts';
 
-export const getStaticPaths = (() => siteData().index.agencies.map((a) => ({ params: { id: a.id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  siteData().index.agencies.map((a) => ({ params: { id: a.id }, props: { id: a.id } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
   const agency = siteData().findAgency(params.id ?? '');
