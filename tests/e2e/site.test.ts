@@ -58,7 +58,9 @@ describe('agency page', () => {
     const sources = page.locator('.sources li');
     await expect(sources.count()).resolves.toBe(3);
     await expect(page.locator('[data-report="511100-jt-2019"]').textContent()).resolves.toContain('来源页面未知');
-    await expect(page.locator('[data-report="511100-jt-2021"] a').getAttribute('href')).resolves.toBe('https://example.gov.cn/2021.html');
+    await expect(page.locator('[data-report="511100-jt-2021"] a.url').getAttribute('href')).resolves.toBe(
+      'https://example.gov.cn/2021.html',
+    );
     // Each report links to its figures, listed on the agency's figures page with their locators.
     const link = page.locator('[data-report="511100-jt-2021"] a[href$="figures/#report-511100-jt-2021"]');
     await expect(link.textContent()).resolves.toMatch(/^本报告的\d+个数字$/);
