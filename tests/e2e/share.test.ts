@@ -203,9 +203,9 @@ describe('directory filters', () => {
 describe('data and about pages', () => {
   it('list the downloads and a dictionary row per catalogue metric', async () => {
     const page = await open('/en/data/');
-    for (const href of await page.locator('a[download]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))) {
-      await expect(stat(join(dist, href))).resolves.toBeTruthy();
-    }
+    const hrefs = await page.locator('a[download]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs).toEqual(['/downloads/figures.csv', '/downloads/dataset.json', '/downloads/metrics.csv']);
+    for (const href of hrefs) expect((await stat(join(dist, href))).size, href).toBeGreaterThan(100);
     const catalogue = Papa.parse(await readFile('data/metrics.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
     await expect(page.locator('dl.dictionary > div').count()).resolves.toBe(catalogue.length);
     await expect(page.locator('#metric-requests\\.new\\.total dt strong').textContent()).resolves.toBe('New requests received: total');

@@ -134,9 +134,13 @@ describe('indexSeries', () => {
     expect(series.points.map((p) => p.report_id)).toEqual(['r2019', 'r2021']);
   });
 
-  it('never produces NaN or Infinity', () => {
+  it('never produces NaN or Infinity: a zero base is reported, a tiny one gives a large finite index', () => {
     const outcome = indexSeries([[point(2019, 0)], [point(2019, 0.0001), point(2020, 1e9)]]);
-    for (const s of outcome.series) if (s.status === 'indexed') for (const p of s.points) expect(Number.isFinite(p.value)).toBe(true);
+    expect(outcome.series.map((s) => s.status)).toEqual(['unavailable', 'indexed']);
+    const [zero, tiny] = outcome.series;
+    expect(zero).toEqual({ status: 'unavailable', reason: 'base_not_positive', base: point(2019, 0) });
+    if (tiny?.status !== 'indexed') throw new Error('expected an indexed series');
+    expect(tiny.points.map((p) => p.value)).toEqual([100, 1e15]);
   });
 });
 

@@ -62,7 +62,13 @@ describe('headlines', () => {
   });
   it('leaves a card empty when the metric is never stated (missing is not zero)', () => {
     const cards = headlines({}, none, ranked);
-    expect(cards.every((c) => c.latest === null && c.change === null && c.unranked === null)).toBe(true);
+    expect(cards.map((c) => [c.id, c.latest, c.change, c.standing, c.unranked])).toEqual([
+      ['proactive', null, null, null, null],
+      ['requests', null, null, null, null],
+      ['fees', null, null, null, null],
+      ['review', null, null, null, null],
+      ['litigation', null, null, null, null],
+    ]);
   });
 });
 
@@ -149,7 +155,8 @@ describe('rankMetric: counts', () => {
       provinces: [],
     });
     expect(y2023.groups.find((g) => g.level === 'prefecture')).toMatchObject({ n: 1, q1: null, median: null, q3: null });
-    expect(y2023.entries.every((e) => e.province_standing === null)).toBe(true);
+    // Seven entries, and no province (甲省 has three transport county bureaus, 乙省 two) reaches five.
+    expect(y2023.entries.map((e) => e.province_standing)).toEqual([null, null, null, null, null, null, null]);
   });
   it('forms a province group with enough agencies', () => {
     const many = Array.from({ length: 6 }, (_, i) => agency(`x${i}`, 'county', '甲省', { 'requests.new.total': [point(2023, i)] }));

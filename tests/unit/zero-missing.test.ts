@@ -11,6 +11,7 @@ import { distributionOption, distributionSize, histogram } from '../../src/lib/c
 import { renderSvg, type ChartOption, type RenderSize } from '../../src/lib/charts/echarts.ts';
 import { PALETTE } from '../../src/lib/charts/marks.ts';
 import { chartSize, drawnMarks, yearChartOption } from '../../src/lib/charts/options.ts';
+import { peerStripOption, peerStripSize } from '../../src/lib/charts/peer-strip.ts';
 import { printChart } from '../../src/lib/charts/print.ts';
 import { AGENCY_CHARTS } from '../../src/lib/core/chart-specs.ts';
 import type { ChartId, Level, RankingEntry, SeriesPoint } from '../../src/lib/core/schema.ts';
@@ -232,3 +233,26 @@ describe('distribution chart (ranking pages)', () => {
     expect(texts.some((t) => t.text === '4' && Math.abs(t.y - (row?.y ?? -1)) < 2)).toBe(true);
   });
 });
+
+describe('peer strip (agency pages)', () => {
+  const data = { values: [0, 0, 3, 10, 40], own: { value: 0, qualifier: 'exact' as const }, kind: 'count' as const };
+  const svg = renderSvg(peerStripOption(data, 'en', 'this agency'), peerStripSize(data), 'strip', 'x');
+  const { texts } = read(svg);
+  const dots = parse(svg)
+    .querySelectorAll('path[ecmeta_ssr_type="chart"]')
+    .map((p) => ({ series: Number(p.getAttribute('ecmeta_series_index')), x: xOf(p) }));
+
+  it('draws every stated value, zeros included, as a dot: the zeros over the axis label "0"', () => {
+    expect(dots).toHaveLength(5);
+    const zeroTick = texts.find((t) => t.text === '0');
+    expect(zeroTick).toBeDefined();
+    const atZero = dots.filter((d) => Math.abs(d.x - (zeroTick?.x ?? -99)) < 2);
+    // The agency's own 0 (series 1) and one peer's 0 (series 0).
+    expect(atZero.map((d) => d.series).sort()).toEqual([0, 1]);
+  });
+});
+
+function xOf(el: { getAttribute(n: string): string | undefined }): number {
+  const m = /translate\(([-\d.]+) |matrix\([^,]+,[^,]+,[^,]+,[^,]+,([-\d.]+),/.exec(el.getAttribute('transform') ?? '');
+  return Number(m?.[1] ?? m?.[2] ?? NaN);
+}

@@ -1,0 +1,315 @@
+/**
+ * The README's promises about figures, read where a reader meets them: the rows of the CSV downloads, the
+ * standing text of a headline card and a ranking group, the peer strip's dots, the chart SVG, the curator's
+ * error lines and the build summary. Each test names the promise it holds; docs/testing.md lists them all.
+ * The dataset is the synthetic fixture (tests/unit/fixtures.ts), built by the real data build.
+ */
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parse } from 'node-html-parser';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chartData } from '../../src/lib/charts/agency-charts.ts';
+import { renderSvg } from '../../src/lib/charts/echarts.ts';
+import { chartSize, yearChartOption } from '../../src/lib/charts/options.ts';
+import { peerStripOption, peerStripSize } from '../../src/lib/charts/peer-strip.ts';
+import { AGENCY_CHARTS } from '../../src/lib/core/chart-specs.ts';
+import { stableStringify } from '../../src/lib/core/json.ts';
+import type { DatasetOut, MetricRanking, SeriesPoint } from '../../src/lib/core/schema.ts';
+import { downloadFiles } from '../../src/lib/pipeline/downloads.ts';
+import { generatedFiles } from '../../src/lib/pipeline/outputs.ts';
+import { rankMetric, type RankableAgency } from '../../src/lib/pipeline/rankings.ts';
+import { formatProblem } from '../../src/lib/pipeline/tables.ts';
+import { agencyChartView } from '../../src/lib/site/agency-view.ts';
+import { chartCsv } from '../../src/lib/site/embeds.ts';
+import { peerGroupLabel, standingText } from '../../src/lib/site/labels.ts';
+import { peerStrips } from '../../src/lib/site/peer-view.ts';
+import { siteData } from '../../src/lib/site/site-data.ts';
+import { point } from '../helpers.ts';
+import { AGENCIES, FIGURES, REPORTS, build } from './fixtures.ts';
+
+type Row = Record<string, string>;
+const text = (content: string | Iterable<string>) => (typeof content === 'string' ? content : [...content].join(''));
+const csvRows = (csv: string): Row[] => {
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  const parsed = Papa.parse<Row>(csv.slice(1), { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
+};
+
+/** The fixture's own files, read with a CSV parser of their own: what the downloads must carry back. */
+const sourceOf = new Map(Papa.parse<Row>(REPORTS, { header: true, skipEmptyLines: true }).data.map((r) => [r.id, r.source_url]));
+const statedFigures = Papa.parse<Row>(FIGURES, { header: true, skipEmptyLines: true }).data;
+const stated = new Map(statedFigures.map((f) => [`${f.report_id} ${f.metric}`, f]));
+const agencyOfReport = new Map(Papa.parse<Row>(REPORTS, { header: true, skipEmptyLines: true }).data.map((r) => [r.id, r.agency_id]));
+
+const fixture = build();
+const dataset: DatasetOut = fixture.dataset;
+const files = new Map([...downloadFiles(dataset)].map(([path, content]) => [path, text(content)]));
+
+/** The download rows must give back, for every stated figure, its value, qualifier, locator and report URL. */
+function expectTraceable(path: string, rows: Row[], reportIds: ReadonlySet<string>) {
+  const own = statedFigures.filter((f) => reportIds.has(f.report_id ?? ''));
+  const statedRows = rows.filter((r) => r.derived === 'no');
+  expect(statedRows.map((r) => `${r.report_id} ${r.metric}`).sort(), `${path}: one row per stated figure`).toEqual(
+    own.map((f) => `${f.report_id} ${f.metric}`).sort(),
+  );
+  for (const row of rows) {
+    const where = `${path}: ${row.report_id} ${row.metric}`;
+    expect(row.source_url, where).toBe(sourceOf.get(row.report_id ?? ''));
+    if (row.derived === 'no') {
+      const f = stated.get(`${row.report_id} ${row.metric}`);
+      expect([row.value, row.qualifier, row.locator], where).toEqual([f?.value, f?.qualifier, f?.locator]);
+    } else {
+      expect(row.locator, where).toMatch(/^derived: \S+( \+ \S+)+$/);
+    }
+  }
+}
+
+describe('every download row carries its report’s URL and locator, and its qualifier', () => {
+  it('figures.csv: every stated figure once, with value, qualifier, locator and source URL', () => {
+    const rows = csvRows(files.get('figures.csv') ?? '');
+    expectTraceable('figures.csv', rows, new Set(sourceOf.keys()));
+    // Spelled out for two rows a reader would check by hand: an approximate figure, and a report whose page is unknown.
+    expect(rows.find((r) => r.report_id === '511100-jt-2021' && r.metric === 'proactive.total')).toMatchObject({
+      value: '120',
+      qualifier: 'at_least',
+      locator: '一(一)',
+      source_url: 'https://example.gov.cn/2021.html',
+      official: 'yes',
+    });
+    expect(rows.find((r) => r.report_id === '511100-jt-2019' && r.metric === 'requests.new.total')).toMatchObject({
+      locator: '一(二)',
+      source_url: '',
+      official: '',
+    });
+  });
+
+  it('each agency’s CSV: the agency’s figures, each with its source', () => {
+    const agencyIds = Papa.parse<Row>(AGENCIES, { header: true, skipEmptyLines: true }).data.map((a) => a.id ?? '');
+    expect(agencyIds).toHaveLength(11);
+    for (const id of agencyIds) {
+      const reports = new Set([...agencyOfReport].filter(([, agency]) => agency === id).map(([report]) => report));
+      expectTraceable(`agencies/${id}.csv`, csvRows(files.get(`agencies/${id}.csv`) ?? ''), reports);
+    }
+  });
+
+  it('dataset.json and each agency’s JSON: figures with locator and qualifier, reports with their URL', () => {
+    const all = JSON.parse(files.get('dataset.json') ?? '{}') as DatasetOut;
+    expect(all.figures.filter((f) => !f.derived).map((f) => [f.report_id, f.metric, f.value, f.qualifier, f.locator])).toEqual(
+      expect.arrayContaining(statedFigures.map((f) => [f.report_id, f.metric, Number(f.value), f.qualifier, f.locator])),
+    );
+    expect(all.figures.filter((f) => !f.derived)).toHaveLength(statedFigures.length);
+    expect(Object.fromEntries(all.reports.map((r) => [r.id, r.source_url ?? '']))).toEqual(Object.fromEntries(sourceOf));
+    const one = JSON.parse(files.get('agencies/511100-jt.json') ?? '{}') as { reports: { id: string; source_url: string | null }[] };
+    expect(one.reports.map((r) => [r.id, r.source_url])).toEqual([
+      ['511100-jt-2019', null],
+      ['511100-jt-2021', 'https://example.gov.cn/2021.html'],
+      ['511100-jt-2022', 'https://example.gov.cn/2022.html'],
+    ]);
+  });
+});
+
+describe('what the site shows, read from the generated files the pages read', () => {
+  let before: string | undefined;
+  beforeAll(async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'promises-'));
+    for (const [path, content] of generatedFiles(dataset)) {
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await writeFile(join(dir, path), text(content));
+    }
+    before = process.env.GENERATED_DIR;
+    process.env.GENERATED_DIR = dir;
+  });
+  afterAll(() => {
+    if (before === undefined) delete process.env.GENERATED_DIR;
+    else process.env.GENERATED_DIR = before;
+  });
+
+  it("each chart's data.csv: one row per drawn figure, with its qualifier and its report's URL", () => {
+    const site = siteData();
+    const labels = (key: string) => ({ zh: site.metric(key).label_zh, en: site.metric(key).label_en });
+    const view = agencyChartView(site, site.agency('511100-jt'), 'proactive', 'en');
+    expect(csvRows(chartCsv(view, labels)).map((r) => [r.year, r.value, r.qualifier, r.report_id, r.source_url])).toEqual([
+      ['2019', '80', 'exact', '511100-jt-2019', ''],
+      ['2021', '120', 'at_least', '511100-jt-2021', 'https://example.gov.cn/2021.html'],
+      ['2022', '150', 'exact', '511100-jt-2022', 'https://example.gov.cn/2022.html'],
+    ]);
+    let rows = 0;
+    for (const agency of site.index.agencies) {
+      for (const spec of AGENCY_CHARTS) {
+        const chart = agencyChartView(site, agency, spec.id, 'zh');
+        for (const row of csvRows(chartCsv(chart, labels))) {
+          expect(row.source_url, `${agency.id} ${spec.id} ${row.year}`).toBe(sourceOf.get(row.report_id ?? ''));
+          expect(stated.get(`${row.report_id} ${row.metric}`)?.qualifier ?? 'exact', `${agency.id} ${row.metric}`).toBe(row.qualifier);
+          rows++;
+        }
+      }
+    }
+    expect(rows).toBeGreaterThan(30);
+  });
+
+  it('a headline card’s standing counts only the peers that state the figure (missing is not zero)', () => {
+    const site = siteData();
+    // 2022 county transport bureaus with their own report: 乙, 丙, 丁 and 乙县 state new requests (0, 0, 0, 2), and so
+    // does 甲 (0); 测试县 (scope unknown) is not a peer. Five in all: a sixth counted as 0 would change every word.
+    const agency = dataset.agencies.find((a) => a.id === '511111-jt');
+    const card = agency?.headlines.find((h) => h.id === 'requests');
+    expect(card?.latest).toMatchObject({ year: 2022, value: 0 });
+    const group = peerGroupLabel('transport', 'county', 'zh');
+    expect(card?.standing && standingText(card.standing, group, 2022, 'zh')).toBe(
+      '2022年县区级交通运输部门中没有数值更低的（共5个）；数值从大到小第2位，4个并列',
+    );
+    const strips = peerStrips(site, site.detail('511111-jt').agency, 'zh', 'agency', 2022);
+    const strip = strips.find((s) => s.metric === 'requests.new.total');
+    expect(strip?.standing).toBe('2022年县区级交通运输部门中没有数值更低的（共5个）；数值从大到小第2位，4个并列');
+    // The strip draws one dot per peer that states the figure: five, not one for every bureau of the group.
+    const dots = parse(strip?.svg ?? '').querySelectorAll('path[ecmeta_ssr_type="chart"]');
+    expect(dots).toHaveLength(5);
+  });
+
+  it('a ranking group, its quartiles and its "not computed" count only stated figures', () => {
+    const site = siteData();
+    const ranking = site.ranking('proactive.total');
+    const year = ranking.years.find((y) => y.year === 2022);
+    // Proactive totals of 2022 county transport bureaus: 丙 95, 丁 35, 乙 20. 甲 states channels only, 乙县 nothing.
+    const county = year?.groups.find((g) => g.sector === 'transport' && g.level === 'county');
+    expect(county).toMatchObject({ n: 3, min: 20, max: 95, q1: null, median: null, q3: null });
+    expect(
+      year?.entries
+        .filter((e) => e.sector === 'transport' && e.level === 'county')
+        .map((e) => [e.agency_id, e.value, e.rank, e.percentile]),
+    ).toEqual([
+      ['511111-jt', 95, 1, null],
+      ['511113-jt', 35, 2, null],
+      ['511102-jt', 20, 3, null],
+    ]);
+    const entry = year?.entries.find((e) => e.agency_id === '511113-jt');
+    expect(entry && standingText(entry, peerGroupLabel('transport', 'county', 'en'), 2022, 'en')).toBe(
+      'Not computed: fewer than 5 county-level transport bodies state this figure for 2022 (3 do)',
+    );
+  });
+});
+
+describe('percentiles and quartiles come from the stated figures only', () => {
+  const agency = (id: string, series: RankableAgency['series']): RankableAgency => ({
+    id,
+    sector: 'transport',
+    level: 'county',
+    province: '甲省',
+    series,
+  });
+  const values = [10, 20, 30, 40, 50];
+  const ranking: MetricRanking = rankMetric('requests.new.total', [
+    ...values.map((v, i) => agency(`s${i}`, { 'requests.new.total': [point(2023, v)] })),
+    // Three peers whose reports do not state the figure: counted as 0 they would fill the bottom of the group.
+    ...['m0', 'm1', 'm2'].map((id) => agency(id, { 'proactive.total': [point(2023, 5)] })),
+  ]);
+  const [year] = ranking.years;
+
+  it('gives the quartiles of the five stated values', () => {
+    expect(year?.groups).toMatchObject([{ n: 5, min: 10, q1: 20, median: 30, q3: 40, max: 50 }]);
+  });
+
+  it('says the smallest stated value has no lower value among five, in the card’s words', () => {
+    const lowest = year?.entries.find((e) => e.agency_id === 's0');
+    expect(lowest && standingText(lowest, 'county-level transport bodies', 2023, 'en')).toBe(
+      'No lower value among county-level transport bodies in 2023 (5 in all); position 5 from the largest',
+    );
+    const middle = year?.entries.find((e) => e.agency_id === 's2');
+    expect(middle && standingText(middle, 'county-level transport bodies', 2023, 'en')).toBe(
+      'Higher than 50% of county-level transport bodies (2023, 5 in all); position 3 from the largest',
+    );
+  });
+});
+
+describe('rates are suppressed below their minimum count, and ranked from it on', () => {
+  const requests = (disclosed: number, total: number): Record<string, SeriesPoint[]> => ({
+    'requests.outcome.disclosed.total': [point(2023, disclosed)],
+    'requests.outcome.partial.total': [point(2023, 0)],
+    'requests.outcome.total.total': [point(2023, total)],
+  });
+  const agencies: RankableAgency[] = [
+    // Nine answered requests: below the minimum of ten, so not ranked (9 of 9 must never read as "100 %, first").
+    { id: 'nine', sector: 'transport', level: 'county', province: '甲省', series: requests(9, 9) },
+    // Exactly ten: the minimum itself is enough.
+    { id: 'ten', sector: 'transport', level: 'county', province: '甲省', series: requests(5, 10) },
+    ...[12, 20, 30, 40].map((d, i): RankableAgency => ({
+      id: `n${i}`,
+      sector: 'transport',
+      level: 'county',
+      province: '甲省',
+      series: requests(d / 2, d),
+    })),
+  ];
+  const [year] = rankMetric('rate.requests_granted', agencies).years;
+
+  it('lists a rate of nine apart and ranks a rate of ten', () => {
+    expect(year?.suppressed.map((e) => [e.agency_id, e.numerator, e.denominator])).toEqual([['nine', 9, 9]]);
+    expect(year?.entries.map((e) => e.agency_id).sort()).toEqual(['n0', 'n1', 'n2', 'n3', 'ten']);
+    expect(year?.groups[0]?.n).toBe(5);
+  });
+});
+
+describe('curator errors point at the place to fix, and no row is lost', () => {
+  it('a column named twice: the error points at the second copy', () => {
+    // A tenth column, named like the fourth, on the header and (empty) on every row.
+    const agencies = AGENCIES.trimEnd()
+      .split('\n')
+      .map((line, i) => (i === 0 ? `${line},level` : `${line},`))
+      .join('\n');
+    const { problems, summary } = build({ agencies });
+    const header = 'id,name_zh,name_en,level,sector,province,prefecture,aliases,website,';
+    expect(problems.filter((p) => p.file === 'data/agencies.csv').map(formatProblem)).toEqual([
+      `data/agencies.csv:1:${header.length + 1}: column "level" appears twice in the header; remove one. All 11 rows of this file were rejected`,
+    ]);
+    expect(summary.find((s) => s.file === 'data/agencies.csv')).toEqual({ file: 'data/agencies.csv', read: 11, accepted: 0, rejected: 11 });
+  });
+
+  it('read = accepted + rejected, with rows rejected by a check across rows counted', () => {
+    // A second row with an agency id already used (line 13) and a figure naming an unknown report (last line).
+    const agencies = `${AGENCIES}511100-jt,重复局,Duplicate Bureau,prefecture,transport,四川省,乐山市,,\n`;
+    const figures = `${FIGURES}511100-jt-2020,proactive.total,1,exact,一(一),\n`;
+    const { problems, summary } = build({ agencies, figures });
+    expect(summary.filter((s) => s.file === 'data/agencies.csv' || s.file === 'data/figures.csv')).toEqual([
+      { file: 'data/agencies.csv', read: 12, accepted: 11, rejected: 1 },
+      { file: 'data/figures.csv', read: statedFigures.length + 1, accepted: statedFigures.length, rejected: 1 },
+    ]);
+    expect(problems.map(formatProblem)).toEqual([
+      'data/agencies.csv:13:1: id: duplicate agency id "511100-jt" (first defined on line 2)',
+      `data/figures.csv:${statedFigures.length + 2}:1: report_id: unknown report "511100-jt-2020"; no accepted row of reports.csv has this id`,
+    ]);
+  });
+});
+
+describe('output is deterministic', () => {
+  const spec = AGENCY_CHARTS.find((c) => c.id === 'proactive');
+  const draw = (values: number[]) => {
+    if (!spec) throw new Error('no proactive chart');
+    const data = chartData(spec, [2021, 2022], { 'proactive.total': values.map((v, i) => point(2021 + i, v)) }, (k) => k);
+    return renderSvg(yearChartOption(data, 'en', { approximate: 'a', notStated: 'n' }, 360), chartSize(data, 360), 'c', 'chart');
+  };
+
+  it('a chart’s SVG does not depend on what was drawn before it', () => {
+    const first = draw([3, 4]);
+    draw([7, 0]);
+    renderSvg(
+      peerStripOption({ values: [1, 2, 3], own: { value: 2, qualifier: 'exact' }, kind: 'count' }, 'en', 'own'),
+      peerStripSize({ values: [1, 2, 3], own: { value: 2, qualifier: 'exact' }, kind: 'count' }),
+      's',
+      'strip',
+    );
+    expect(draw([3, 4])).toBe(first);
+    expect(first).toMatch(/id="c-/);
+  });
+
+  it('JSON keys are sorted at every level, whatever order the code built them in', () => {
+    expect(stableStringify({ b: 1, a: { d: [{ z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[{"y":2,"z":1}]},"b":1}\n');
+  });
+
+  it('the same input gives byte-identical generated files', () => {
+    const again = [...generatedFiles(build().dataset)].map(([path, content]) => [path, text(content)]);
+    expect(again).toEqual([...generatedFiles(dataset)].map(([path, content]) => [path, text(content)]));
+  });
+});
