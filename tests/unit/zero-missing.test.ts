@@ -224,7 +224,16 @@ describe('distribution chart (ranking pages)', () => {
   it('labels every bin with its count, an empty bin with "0" on a visible mark', () => {
     const empty = rows.find((r) => r.text === '10–99');
     expect(texts.some((t) => t.text === '0' && t.x > 40 && Math.abs(t.y - (empty?.y ?? -1)) < 2)).toBe(true);
-    expect(svg).toMatch(/fill="#59636e"[^>]*ecmeta_series_index="\d+" ecmeta_data_index="2"/);
+    // The mark itself: drawn at the empty row, and big enough to see (a rect scaled to 3 × 14 px).
+    const mark = parse(svg)
+      .querySelectorAll('path[ecmeta_ssr_type="chart"][ecmeta_data_index="2"]')
+      .find((p) => p.getAttribute('fill') === '#59636e');
+    const [scaleX = 0, , , scaleY = 0, , y = -1] = (/matrix\(([^)]*)\)/.exec(mark?.getAttribute('transform') ?? '')?.[1] ?? '')
+      .split(',')
+      .map(Number);
+    expect(2 * scaleX).toBeGreaterThanOrEqual(3);
+    expect(2 * scaleY).toBeGreaterThanOrEqual(14);
+    expect(Math.abs(y - (empty?.y ?? -99))).toBeLessThan(2);
   });
 
   it('counts the agencies that do not state the figure in a row of their own, not as 0', () => {
