@@ -13,5 +13,10 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     exclude: ['tests/unit/extract-*.test.ts', 'tests/unit/careless-input.test.ts', 'tests/unit/build-data.test.ts'],
+    // One module graph for all files of a run: importing ECharts and the schemas once instead of once per file halves
+    // a run, and Stryker runs the suite hundreds of times. Safe for every mutant: Stryker starts a fresh worker for
+    // each run (checked: a module is evaluated once per run, in a new process), and a mutant of module-level code is
+    // activated before the first import of that run.
+    isolate: false,
   },
 });
