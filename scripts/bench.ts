@@ -6,13 +6,16 @@
  *
  *   npm run bench                                   the bundled data in data/
  *   npm run bench -- --agencies 3000 --years 8      synthetic data (scripts/bench/synthetic.ts)
+ *   npm run bench -- --extract [--pages 1000]       the extraction batch (npm run extract -- DIR --out OUT) on
+ *                                                   synthetic report pages (scripts/bench/report-grammar.ts)
+ *   npm run bench -- --extract --pages-dir DIR      … on a folder of saved pages instead
  *
  * Options: --seed N (synthetic data, default 1), --data-only (no site build), --keep (keep the temporary
  * folder with inputs, outputs and logs). Progress goes to stderr when it is a terminal; the table to stdout.
  */
 import { spawn } from 'node:child_process';
 import { closeSync, createWriteStream, existsSync, openSync, readFileSync, statSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { median } from 'd3-array';
 import { agencyLines, figureLines, reportLines, syntheticAgencies, type SyntheticOptions } from './bench/synthetic.ts';
+import { grammarReport } from './bench/report-grammar.ts';
 import { COLUMNS } from '../src/lib/core/schema.ts';
 
 const { values: args } = parseArgs({
@@ -29,6 +33,9 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     'data-only': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    extract: { type: 'boolean', default: false },
+    pages: { type: 'string', default: '1000' },
+    'pages-dir': { type: 'string' },
   },
 });
 
@@ -244,123 +251,175 @@ async function inspectDist(dist: string) {
 // ---------------------------------------------------------------------------------------------------------
 // The run.
 
+/**
+ * The extraction batch on N pages: a third whole reports as HTML with the section 三 table, a third as text,
+ * a third as search-result excerpts in JSONL — or the pages of a folder. One child process, as a curator runs it.
+ */
+async function benchExtract(root: string): Promise<string[]> {
+  let dir = args['pages-dir'];
+  let described: string;
+  if (dir === undefined) {
+    const n = Number(args.pages);
+    if (!Number.isInteger(n) || n <= 0) throw new Error('--pages must be a positive integer');
+    dir = join(root, 'pages');
+    await mkdir(dir, { recursive: true });
+    const jsonl: string[] = [];
+    let bytesWritten = 0;
+    for (let i = 1; i <= n; i++) {
+      const kind = i % 3;
+      const report = grammarReport(i, { html: kind === 0, full: kind !== 2 });
+      if (kind === 2) jsonl.push(JSON.stringify({ url: `https://example.gov.cn/report/${i}.html`, title: '', text: report.page }));
+      else await writeFile(join(dir, `page-${String(i).padStart(5, '0')}.${kind === 0 ? 'html' : 'txt'}`), report.page);
+      bytesWritten += Buffer.byteLength(report.page);
+    }
+    await writeFile(join(dir, 'search-results.jsonl'), jsonl.join('\n') + '\n');
+    described = `${count(n)} synthetic pages (scripts/bench/report-grammar.ts): HTML and text reports with the section 三 table, and JSONL excerpts; ${bytes(bytesWritten)} of text`;
+  } else {
+    described = `the pages in ${dir}`;
+  }
+  const out = join(root, 'extract-out');
+  const m = await measure('extraction batch', ['scripts/extract.ts', dir, '--out', out], {}, join(root, 'extract.log'));
+  const summary = /(\d+) pages: (\d+) reports, (\d+) figures/.exec(m.log);
+  const pages = summary ? Number(summary[1]) : 0;
+  const cpu = m.cpuMs === null ? 'n/a' : duration(m.cpuMs);
+  return [
+    `### Extraction batch: ${described}`,
+    '',
+    `${availableParallelism()} CPUs, Node ${process.versions.node}; load average at the end ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} (1 / 5 / 15 min).`,
+    '',
+    '| step | wall time | CPU time | peak RSS | result |',
+    '| --- | --: | --: | --: | --- |',
+    `| \`npm run extract -- DIR --out OUT\` (one process) | ${duration(m.ms)} | ${cpu} | ${m.peakRss === null ? 'n/a' : bytes(m.peakRss)} | ${
+      m.code !== 0 || !summary
+        ? failure(m)
+        : `${count(pages)} pages read and extracted (${count(Number(summary[2]))} distinct report ids, ${count(Number(summary[3]))} figures written); ${(pages / (m.ms / 1000)).toFixed(0)} pages per second`
+    } |`,
+  ];
+}
+
 const root = await mkdtemp(join(tmpdir(), 'bench-'));
 const generated = join(root, 'generated');
 const dist = join(root, 'dist');
 const lines: string[] = [];
 try {
-  let input = 'data';
-  let title = 'bundled data (data/)';
-  let inputNote = '';
-  if (args.agencies !== undefined) {
-    const options: SyntheticOptions = {
-      agencies: Number(args.agencies),
-      years: Number(args.years),
-      seed: Number(args.seed),
-      lastYear: new Date().getUTCFullYear() - 1,
-    };
-    if (![options.agencies, options.years, options.seed].every((n) => Number.isInteger(n) && n > 0)) {
-      throw new Error('--agencies, --years and --seed must be positive integers');
-    }
-    input = join(root, 'input');
-    title = `${count(options.agencies)} agencies × ${options.years} years (synthetic, seed ${options.seed})`;
-    inputNote = await generate(options, input);
-  }
-
-  const rows: string[][] = [];
-  const rss = (m: Measured) => (m.peakRss === null ? 'n/a' : bytes(m.peakRss));
-  const cpu = (m: Measured) => (m.cpuMs === null ? 'n/a' : duration(m.cpuMs));
-
-  const compute = await measure('data build, in memory only', ['scripts/bench/compute.ts', input], {}, join(root, 'compute.log'));
-  const c = compute.code === 0 ? (JSON.parse(compute.log.trim().split('\n').at(-1) ?? '{}') as Record<string, number>) : null;
-  rows.push([
-    'data build, in memory only (read + validate + derive)',
-    duration(compute.ms),
-    cpu(compute),
-    rss(compute),
-    c
-      ? `read ${duration(c.readMs ?? 0)}, buildDataset ${duration(c.buildMs ?? 0)}; ${count(c.rowsRead ?? 0)} rows read, ${count(c.figures ?? 0)} figures out, ${count(c.warnings ?? 0)} warnings, ${count(c.errors ?? 0)} errors`
-      : failure(compute),
-  ]);
-
-  const data = await measure(
-    'data build',
-    ['scripts/build-data.ts', '--in', input, '--out', generated],
-    { GENERATED_DIR: generated },
-    join(root, 'data-build.log'),
-  );
-  let outSize = 0;
-  if (data.code === 0) {
-    for (const e of await readdir(generated, { recursive: true, withFileTypes: true })) {
-      if (e.isFile()) outSize += (await stat(join(e.parentPath, e.name))).size;
-    }
-  }
-  const summary = /(\d+) error\(s\), (\d+) warning\(s\); (\d+) agencies, (\d+) reports, (\d+) figures/.exec(data.log);
-  rows.push([
-    'data build (`scripts/build-data.ts`)',
-    duration(data.ms),
-    cpu(data),
-    rss(data),
-    data.code !== 0
-      ? // The build prints its summary once validation is done and before it writes anything.
-        `${failure(data)}${summary ? ' — after validation, while writing the output' : ''}`
-      : `${summary ? `${count(Number(summary[3]))} agencies, ${count(Number(summary[4]))} reports, ${count(Number(summary[5]))} figures; ` : ''}output ${bytes(outSize)}`,
-  ]);
-
-  let pageTable: string[] = [];
-  if (args['data-only']) {
-    rows.push(['site build', 'skipped (--data-only)', '', '', '']);
-  } else if (data.code !== 0) {
-    rows.push(['site build', 'skipped (the data build failed)', '', '', '']);
+  if (args.extract) {
+    lines.push(...(await benchExtract(root)));
   } else {
-    const routes = (log: string) => `${count((log.match(/[├└]─ \//g) ?? []).length)} routes`;
-    const site = await measure(
-      'site build',
-      ['node_modules/.bin/astro', 'build', '--outDir', dist],
-      // A fresh PNG cache: the bench measures a first build, when every chart is rasterised.
-      { GENERATED_DIR: generated, CHART_PNG_CACHE: join(root, 'png-cache') },
-      join(root, 'site-build.log'),
-      routes,
-    );
-    if (site.code !== 0) {
-      rows.push(['site build (`astro build`)', duration(site.ms), cpu(site), rss(site), failure(site)]);
-    } else {
-      const d = await inspectDist(dist);
-      rows.push([
-        'site build (`astro build`)',
-        duration(site.ms),
-        cpu(site),
-        rss(site),
-        `${count(d.pages)} pages, ${count(d.files)} files, dist ${bytes(d.total)}; ${(site.ms / Math.max(1, d.pages)).toFixed(0)} ms per page`,
-      ]);
-      const m = (xs: number[]) => bytes(median(xs) ?? 0);
-      const max = (xs: number[]) => bytes(Math.max(0, ...xs));
-      pageTable = [
-        '| page type | pages | HTML median | HTML max | gzip median | gzip max | JS max (gzip) |',
-        '| --- | --: | --: | --: | --: | --: | --: |',
-        ...[...d.byType]
-          .sort(([a], [b]) => typeOrder(a) - typeOrder(b))
-          .map(
-            ([type, s]) =>
-              `| ${type} | ${count(s.raw.length)} | ${m(s.raw)} | ${max(s.raw)} | ${m(s.gzip)} | ${max(s.gzip)} | ${max(s.js)} |`,
-          ),
-      ];
+    let input = 'data';
+    let title = 'bundled data (data/)';
+    let inputNote = '';
+    if (args.agencies !== undefined) {
+      const options: SyntheticOptions = {
+        agencies: Number(args.agencies),
+        years: Number(args.years),
+        seed: Number(args.seed),
+        lastYear: new Date().getUTCFullYear() - 1,
+      };
+      if (![options.agencies, options.years, options.seed].every((n) => Number.isInteger(n) && n > 0)) {
+        throw new Error('--agencies, --years and --seed must be positive integers');
+      }
+      input = join(root, 'input');
+      title = `${count(options.agencies)} agencies × ${options.years} years (synthetic, seed ${options.seed})`;
+      inputNote = await generate(options, input);
     }
-  }
 
-  const load = loadavg().map((l) => l.toFixed(1));
-  lines.push(`### ${title}`, '');
-  if (inputNote) lines.push(inputNote, '');
-  lines.push(
-    `${availableParallelism()} CPUs, ${bytes(totalmem())} memory, Node ${process.versions.node}; load average at the end ${load.join(' / ')} (1 / 5 / 15 min).`,
-    '',
-  );
-  lines.push(
-    '| step | wall time | CPU time | peak RSS | result |',
-    '| --- | --: | --: | --: | --- |',
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  );
-  if (pageTable.length > 0) lines.push('', ...pageTable);
+    const rows: string[][] = [];
+    const rss = (m: Measured) => (m.peakRss === null ? 'n/a' : bytes(m.peakRss));
+    const cpu = (m: Measured) => (m.cpuMs === null ? 'n/a' : duration(m.cpuMs));
+
+    const compute = await measure('data build, in memory only', ['scripts/bench/compute.ts', input], {}, join(root, 'compute.log'));
+    const c = compute.code === 0 ? (JSON.parse(compute.log.trim().split('\n').at(-1) ?? '{}') as Record<string, number>) : null;
+    rows.push([
+      'data build, in memory only (read + validate + derive)',
+      duration(compute.ms),
+      cpu(compute),
+      rss(compute),
+      c
+        ? `read ${duration(c.readMs ?? 0)}, buildDataset ${duration(c.buildMs ?? 0)}; ${count(c.rowsRead ?? 0)} rows read, ${count(c.figures ?? 0)} figures out, ${count(c.warnings ?? 0)} warnings, ${count(c.errors ?? 0)} errors`
+        : failure(compute),
+    ]);
+
+    const data = await measure(
+      'data build',
+      ['scripts/build-data.ts', '--in', input, '--out', generated],
+      { GENERATED_DIR: generated },
+      join(root, 'data-build.log'),
+    );
+    let outSize = 0;
+    if (data.code === 0) {
+      for (const e of await readdir(generated, { recursive: true, withFileTypes: true })) {
+        if (e.isFile()) outSize += (await stat(join(e.parentPath, e.name))).size;
+      }
+    }
+    const summary = /(\d+) error\(s\), (\d+) warning\(s\); (\d+) agencies, (\d+) reports, (\d+) figures/.exec(data.log);
+    rows.push([
+      'data build (`scripts/build-data.ts`)',
+      duration(data.ms),
+      cpu(data),
+      rss(data),
+      data.code !== 0
+        ? // The build prints its summary once validation is done and before it writes anything.
+          `${failure(data)}${summary ? ' — after validation, while writing the output' : ''}`
+        : `${summary ? `${count(Number(summary[3]))} agencies, ${count(Number(summary[4]))} reports, ${count(Number(summary[5]))} figures; ` : ''}output ${bytes(outSize)}`,
+    ]);
+
+    let pageTable: string[] = [];
+    if (args['data-only']) {
+      rows.push(['site build', 'skipped (--data-only)', '', '', '']);
+    } else if (data.code !== 0) {
+      rows.push(['site build', 'skipped (the data build failed)', '', '', '']);
+    } else {
+      const routes = (log: string) => `${count((log.match(/[├└]─ \//g) ?? []).length)} routes`;
+      const site = await measure(
+        'site build',
+        ['node_modules/.bin/astro', 'build', '--outDir', dist],
+        // A fresh PNG cache: the bench measures a first build, when every chart is rasterised.
+        { GENERATED_DIR: generated, CHART_PNG_CACHE: join(root, 'png-cache') },
+        join(root, 'site-build.log'),
+        routes,
+      );
+      if (site.code !== 0) {
+        rows.push(['site build (`astro build`)', duration(site.ms), cpu(site), rss(site), failure(site)]);
+      } else {
+        const d = await inspectDist(dist);
+        rows.push([
+          'site build (`astro build`)',
+          duration(site.ms),
+          cpu(site),
+          rss(site),
+          `${count(d.pages)} pages, ${count(d.files)} files, dist ${bytes(d.total)}; ${(site.ms / Math.max(1, d.pages)).toFixed(0)} ms per page`,
+        ]);
+        const m = (xs: number[]) => bytes(median(xs) ?? 0);
+        const max = (xs: number[]) => bytes(Math.max(0, ...xs));
+        pageTable = [
+          '| page type | pages | HTML median | HTML max | gzip median | gzip max | JS max (gzip) |',
+          '| --- | --: | --: | --: | --: | --: | --: |',
+          ...[...d.byType]
+            .sort(([a], [b]) => typeOrder(a) - typeOrder(b))
+            .map(
+              ([type, s]) =>
+                `| ${type} | ${count(s.raw.length)} | ${m(s.raw)} | ${max(s.raw)} | ${m(s.gzip)} | ${max(s.gzip)} | ${max(s.js)} |`,
+            ),
+        ];
+      }
+    }
+
+    const load = loadavg().map((l) => l.toFixed(1));
+    lines.push(`### ${title}`, '');
+    if (inputNote) lines.push(inputNote, '');
+    lines.push(
+      `${availableParallelism()} CPUs, ${bytes(totalmem())} memory, Node ${process.versions.node}; load average at the end ${load.join(' / ')} (1 / 5 / 15 min).`,
+      '',
+    );
+    lines.push(
+      '| step | wall time | CPU time | peak RSS | result |',
+      '| --- | --: | --: | --: | --- |',
+      ...rows.map((r) => `| ${r.join(' | ')} |`),
+    );
+    if (pageTable.length > 0) lines.push('', ...pageTable);
+  }
 } finally {
   if (args.keep) process.stderr.write(`kept ${root}\n`);
   else await rm(root, { recursive: true, force: true });

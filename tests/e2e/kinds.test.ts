@@ -30,16 +30,16 @@ describe('an agency with one year of reports', () => {
     const page = await open('/agencies/511112-jt/');
     await expect(page.locator('.own-figures .card').count()).resolves.toBe(2);
     await expect(page.locator('.own-figures .unstated').first().textContent()).resolves.toBe(
-      '报告未给出:信息公开收费(元)、行政复议、行政诉讼',
+      '报告未给出：信息公开收费（元）、行政复议、行政诉讼',
     );
     await expect(page.locator('.own-figures section.chart:not(.peer-strip)').count()).resolves.toBe(0);
     const strip = page.locator('section.peer-strip[data-metric="requests.new.total"]');
     await expect(strip.locator('svg[role="img"]').count()).resolves.toBe(1);
-    await expect(strip.locator('.standing').textContent()).resolves.toContain('2022年县区级交通运输部门中没有数值更低的(共5个)');
+    await expect(strip.locator('.standing').textContent()).resolves.toContain('2022年县区级交通运输部门中没有数值更低的（共5个）');
     await expect(strip.locator('tbody td').allTextContents()).resolves.toEqual(['0', '5', '0', '0', '2']);
     // The channel sum is shown as a sum and never ranked.
     const card = page.locator('[data-headline="proactive"]');
-    await expect(card.locator('.meta').first().textContent()).resolves.toContain('各渠道之和,可能重复计算');
+    await expect(card.locator('.meta').first().textContent()).resolves.toContain('各渠道之和，可能重复计算');
     await expect(card.locator('.standing').textContent()).resolves.toBe('渠道之和不与报告所述总数一起排名');
   });
 });
@@ -48,14 +48,14 @@ describe('an agency with six years of reports', () => {
   it('draws the gap year, the two template changes and the implied value, and explains each under the chart', async () => {
     const page = await open('/agencies/511111-jt/');
     const chart = page.locator('section.chart', { has: page.locator('h3', { hasText: '公开申请及办理结果' }) });
-    const svg = (await chart.locator('svg[role="img"]').innerHTML()) ?? '';
+    const svg = (await chart.locator('svg[role="img"]').last().innerHTML()) ?? '';
     expect(svg).toContain('2019年起新格式');
     expect(svg).toContain('2021年起新格式');
     expect(svg).toContain('推算 4');
     await expect(chart.locator('.chart-notes li').allTextContents()).resolves.toEqual([
       expect.stringContaining('2019年起报告改用统一表格'),
       expect.stringContaining('2021年起采用新的报告格式'),
-      expect.stringContaining('2020年没有报告数字,这是由2021年报告所述比上年变化(+2)推算的值'),
+      expect.stringContaining('2020年没有报告数字，这是由2021年报告所述比上年变化（+2）推算的值'),
     ]);
     await expect(chart.locator('tbody th').allTextContents()).resolves.toEqual(['2022', '2021', '2019', '2018', '2017', '2016']);
     // The stated change that disagrees with the year before is a data-quality warning.
@@ -68,7 +68,7 @@ describe('a government', () => {
     const page = await open('/agencies/511100-zf/');
     await expect(page.locator('.own-figures [data-headline="requests"] .value').textContent()).resolves.toBe('40');
     await expect(page.locator('.own-figures [data-headline="requests"]').textContent()).resolves.toContain(
-      '报告称比上年+10;据此推算2021年为30',
+      '报告称比上年+10；据此推算2021年为30',
     );
     await expect(page.locator('.system-totals h2').textContent()).resolves.toContain('全市合计');
     await expect(page.locator('.system-totals [data-headline="requests"] .value').textContent()).resolves.toBe('500');
@@ -129,6 +129,6 @@ describe('timeliness', () => {
     ]);
     await expect(county.locator('tbody tr').last().textContent()).resolves.toContain('逾期15天');
     await expect(county.locator('.timeliness-unknown li').allTextContents()).resolves.toEqual(['测试市甲区交通运输局']);
-    await expect(county.locator('p.muted').textContent()).resolves.toBe('按时4份,逾期1份,日期不详1份');
+    await expect(county.locator('p.muted').textContent()).resolves.toBe('按时4份，逾期1份，日期不详1份');
   });
 });

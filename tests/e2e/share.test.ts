@@ -187,11 +187,11 @@ describe('language switch', () => {
 
 describe('directory filters', () => {
   it('say when nothing matches and how to widen the search, and survive the language switch', async () => {
-    const page = await open('/agencies/?level=county&q=%E6%B2%A1%E6%9C%89');
+    const page = await open('/agencies/in/510000/?level=county&q=%E6%B2%A1%E6%9C%89');
     await expect(page.locator('.filter-empty').isVisible()).resolves.toBe(true);
     await expect(page.locator('.filter-empty').textContent()).resolves.toContain('全部');
     await page.getByRole('link', { name: 'English' }).click();
-    await page.waitForURL(`${base}/en/agencies/?level=county&q=*`);
+    await page.waitForURL(`${base}/en/agencies/in/510000/?level=county&q=*`);
     await expect(page.locator('select[name="level"]').inputValue()).resolves.toBe('county');
     await expect(page.locator('.filter-empty').isVisible()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Clear filters' }).click();

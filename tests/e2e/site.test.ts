@@ -42,7 +42,7 @@ describe('agency page', () => {
   it('names the measures no report states once, instead of drawing empty boxes or zeros', async () => {
     const page = await open('/agencies/511100-jt/');
     await expect(page.locator('section.chart', { has: page.locator('h3', { hasText: '信息公开收费' }) }).count()).resolves.toBe(0);
-    await expect(page.locator('.own-figures .unstated').allTextContents()).resolves.toEqual(['报告未给出:信息公开收费(元)、行政诉讼']);
+    await expect(page.locator('.own-figures .unstated').allTextContents()).resolves.toEqual(['报告未给出：信息公开收费（元）、行政诉讼']);
   });
 
   it('shows headline figures with the change on the previous year', async () => {

@@ -29,14 +29,20 @@ describe('npm run extract', () => {
       warnings: expect.any(Array),
     });
     const figures = (parsed as { figures: Record<string, unknown>[] }).figures;
-    expect(figures).toContainEqual({
-      metric: 'requests.new.total',
-      value: 0,
-      qualifier: 'exact',
-      locator: '一(二) narrative',
-      confidence: 0.85,
-    });
-    for (const f of figures) expect(Object.keys(f).sort()).toEqual(['confidence', 'locator', 'metric', 'qualifier', 'value']);
+    expect(figures).toContainEqual(
+      expect.objectContaining({
+        metric: 'requests.new.total',
+        value: 0,
+        qualifier: 'exact',
+        locator: '一(二) narrative',
+        confidence: 0.85,
+      }),
+    );
+    // Each figure carries the sentence or table row it was read from, for the review page.
+    for (const f of figures) {
+      expect(Object.keys(f).sort()).toEqual(['confidence', 'evidence', 'locator', 'metric', 'qualifier', 'value']);
+      expect(f.evidence).toEqual({ text: expect.any(String), start: expect.any(Number), end: expect.any(Number) });
+    }
   });
 
   it('prints CSV rows with the header of data/figures.csv, warnings on stderr', () => {

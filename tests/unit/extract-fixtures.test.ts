@@ -134,7 +134,7 @@ const CASES: Case[] = [
   },
   {
     file: 'f05-gov2019-pipe.txt',
-    trap: '2019 tables as |-rows with values in the wrong column: kept as printed, from the left, with a warning',
+    trap: "2019 tables as |-rows with values in the wrong column: an unsigned 本年增/减 far above its row's items beside a blank 处理决定数量 is not assigned; other cells kept as printed, with warnings",
     reportId: '990102-jt-2019',
     template: 'gov2019',
     figures: [
@@ -145,14 +145,15 @@ const CASES: Case[] = [
       ['proactive2019.art20_1.normative_docs.new_published', 1],
       ['proactive2019.art20_1.normative_docs.total_published', 9],
       ['proactive2019.art20_5.licensing.items_prev', 88],
-      ['proactive2019.art20_5.licensing.items_change', 1520],
+      // 1520 sits in 本年增/减 with 处理决定数量 blank: the decisions count shifted left (the trap this fixture
+      // describes), so it is not proposed as a change of items.
       ['proactive2019.art20_5.other_services.items_change', 7],
       ['proactive2019.art20_6.penalty.items_prev', 300],
       ['proactive2019.art20_6.penalty.items_change', -12],
       ['proactive.art20_6.penalty.decisions', 95],
       ['proactive2019.art20_6.coercion.items_prev', 0],
     ],
-    warnings: ['2 of 3 cells printed; assigned from the left'],
+    warnings: ['2 of 3 cells printed; assigned from the left', 'looks like the decisions count one column to the left'],
   },
   {
     file: 'f06-gov2019-cells.txt',
@@ -284,6 +285,8 @@ const CASES: Case[] = [
     figures: [
       ['proactive.website', 105],
       ['requests.new.total', 4],
+      // A stated change is a figure of its own (brief), never folded into the count.
+      ['requests.new.total.change', 2],
     ],
     warnings: ['"2025件" looks like a year'],
   },
@@ -316,10 +319,10 @@ const CASES: Case[] = [
     trap: 'carry-over inside the request count: recorded as the narrative count, carry-over apart; applicant split not summed',
     reportId: '990000-jt-2022',
     template: 'unknown',
+    // 办结44宗 beside a count of requests received is not recorded (brief: requests.handled only without one).
     figures: [
       ['requests.narrative.total', 46],
       ['requests.carried_in.total', 3],
-      ['requests.handled', 44],
     ],
   },
   {
@@ -384,6 +387,30 @@ const CASES: Case[] = [
       ['requests.new.total', 1],
     ],
   },
+  {
+    file: 'f22-prose-wording.txt',
+    trap: 'prose wordings found on the development set: a site named in a lead-in sentence, a site account (网站微博), 工作动态及各类政务信息, accounts and fractions (5.1余条) not items, items about reviews not reviews, none-statements for section 二, 受理答复, outcome groups unless lumped (等其他情况)',
+    reportId: '990000-jt-2023',
+    template: 'unknown',
+    figures: [
+      ['proactive.website', 1181],
+      ['proactive.weibo', 430],
+      ['proactive.wechat', 360],
+      ['proactive.total', 167],
+      ['proactive.art20_1.rules.issued', 0],
+      ['proactive.art20_1.rules.repealed', 0],
+      ['proactive.art20_1.normative_docs.issued', 0],
+      ['proactive.art20_1.normative_docs.repealed', 0],
+      ['proactive.art20_6.coercion.decisions', 0],
+      ['proactive.art20_8.admin_fees.amount_wan_yuan', 0],
+      ['requests.new.total', 28],
+      ['requests.new.natural_person', 26],
+      ['requests.outcome.disclosed.total', 10],
+      ['requests.outcome.partial.total', 3],
+      ['requests.outcome.withheld.sum', 2],
+    ],
+    warnings: ['"5.1余条" is not a whole number of items'],
+  },
 ];
 
 describe('extractor on written fixtures', () => {
@@ -400,7 +427,7 @@ describe('extractor on written fixtures', () => {
     expect(files.sort()).toEqual(CASES.map((c) => c.file).sort());
   });
 
-  it('proposes only metric keys of the catalogue', () => {
+  it('proposes only metric keys of the catalogue (stated changes included)', () => {
     const catalogue = readTable(
       'metrics.csv',
       readFileSync(new URL('../../data/metrics.csv', import.meta.url), 'utf8'),

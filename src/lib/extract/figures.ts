@@ -1,6 +1,13 @@
 /** What the extractor proposes, and the one place where proposals for the same metric are reconciled. */
 import type { Qualifier } from '../core/schema.ts';
 
+/** The sentence or table row a figure was read from, and where in it the number is (for the review page). */
+export interface Evidence {
+  text: string;
+  start: number;
+  end: number;
+}
+
 export interface ProposedFigure {
   metric: string;
   value: number;
@@ -9,6 +16,7 @@ export interface ProposedFigure {
   locator: string;
   /** 0–1: how much the rule that produced the figure deserves trust; a curator reviews every figure anyway. */
   confidence: number;
+  evidence?: Evidence | undefined;
 }
 
 /**

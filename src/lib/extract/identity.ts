@@ -25,8 +25,11 @@ const AGENCY_SUFFIX = /(局|委员会|委|厅|部|办公室|中心)$/;
 const REPORT_WORDS = /(?:政府|政务)?(?:信息公开|政务公开)[\u4e00-\u9fff]{0,8}?(?:年度报告|年报|工作报告|报告|工作总结)/;
 const YEAR = /((?:19|20)\d{2})\s*年度?/;
 
+/** A document the report cites (《…关于…的通知》, 《…条例》): its title is not the report's. */
+export const CITED_DOCUMENT = /《[^》]{0,120}?(?:关于|通知|意见|办法|规定|条例|格式|细则|要点|方案)[^》]{0,60}》/g;
+
 export interface Title {
-  /** Agency name as the title prints it, or null when the title names none (T20). */
+  /** The words the title prints before its year and report words (usually the agency), or null (T20). */
   name: string | null;
   year: number | null;
 }
@@ -37,7 +40,7 @@ export interface Title {
  */
 export function findTitle(lines: readonly string[]): Title | null {
   const head = lines
-    .map((l) => l.replace(/\s+/g, ''))
+    .map((l) => l.replace(/\s+/g, '').replace(CITED_DOCUMENT, '《》'))
     .filter((l) => l !== '')
     .slice(0, 30);
   const titles = head.flatMap((line, i): Title[] => {
@@ -48,29 +51,19 @@ export function findTitle(lines: readonly string[]): Title | null {
     const phrase =
       line
         .slice(0, report.index)
-        .split(/[,。:;《》、]/)
+        .split(/[,。:;《》、|【】]/)
         .at(-1) ?? '';
     const name = phrase.replace(YEAR, '').replace(/^(现公布|现将|公布|关于|发布)/, '');
     const previous = head[i - 1] ?? '';
     const nameAbove = /^[\u4e00-\u9fff()]{3,30}$/.test(previous) && AGENCY_SUFFIX.test(previous) ? previous : null;
     return [
       {
-        name: AGENCY_SUFFIX.test(name) && name.length >= 3 ? name : nameAbove,
+        name: name.length >= 2 ? name : nameAbove,
         year: year?.[1] && line.indexOf(year[0]) < report.index + report[0].length ? Number(year[1]) : null,
       },
     ];
   });
   return titles.find((t) => t.year !== null) ?? titles[0] ?? null;
-}
-
-/** The agency names a page's metadata gives: 来源, 信息来源, 发布机构, and the site footer's 主办. */
-export function sourceNames(text: string): string[] {
-  const names: string[] = [];
-  for (const m of text.matchAll(/(?:信息来源|文章来源|来源|发布机构|发布单位|发文机关|主办单位|主办)\s*:\s*([\u4e00-\u9fff()]{2,30})/g)) {
-    const name = m[1] ?? '';
-    if (AGENCY_SUFFIX.test(name) && !names.includes(name)) names.push(name);
-  }
-  return names;
 }
 
 export interface YearResult {
@@ -144,8 +137,8 @@ export interface AgencyMatch {
 
 function byName(name: string, text: string, agencies: readonly AgencyRef[]): AgencyMatch | null {
   const endsWithName = (a: AgencyRef) => [a.name_zh, ...a.aliases].some((n) => n.endsWith(name));
-  // 市交通运输局, 区交通运输局, 交通局: a name without a place fits many agencies, whatever aliases say.
-  const generic = name.replace(SECTOR, '').length <= 1;
+  // 市交通运输局, 区交通运输局, 交通局, 市政府办公厅: a name without a place fits many agencies, whatever aliases say.
+  const generic = name.replace(SECTOR, '').length <= 1 || /^[省市区县州旗盟]/.test(name);
   let pool: AgencyRef[];
   if (generic) {
     pool = agencies.filter(endsWithName);
@@ -185,9 +178,12 @@ export function matchAgency(names: readonly string[], text: string, agencies: re
   const depth = (a: AgencyRef) => a.name_zh.replace(SECTOR, '').match(UNIT)?.length ?? 0;
   const placed = agencies.filter((a) => {
     const core = placeCore(a.name_zh);
-    return core !== null && core.length >= 2 && new RegExp(`${core}(市|区|县|旗)?(城乡)?交通`).test(text);
+    // Names such as 苏州高新区(虎丘区)… carry brackets: the place is matched as text, not as a pattern.
+    return core !== null && core.length >= 2 && new RegExp(`${escapeRegExp(core)}(市|区|县|旗)?(城乡)?交通`).test(text);
   });
   const deepest = Math.max(0, ...placed.map(depth));
   const best = placed.filter((a) => depth(a) === deepest);
   return best.length === 1 && best[0] ? { id: best[0].id, how: 'inferred' } : null;
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -2,11 +2,14 @@
  * The extraction helper: one saved report page in, proposed rows for data/figures.csv out, with the warnings
  * a curator must read. Pure: the caller decodes the file and supplies the agency list.
  */
+import { reportIdFor } from '../core/ids.ts';
 import Papa from 'papaparse';
 import { COLUMNS, type Template } from '../core/schema.ts';
 import { Proposals, type ProposedFigure } from './figures.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
-import { detectTemplate, detectYear, findTitle, matchAgency, sourceNames, type AgencyRef } from './identity.ts';
+import { detectTemplate, detectYear, findTitle, type AgencyRef } from './identity.ts';
+import { identifyAgency, type AgencyIdentity } from './agency.ts';
+import { detectScope, type Scope } from './scope.ts';
 import { readNarrative, readSummaryRows } from './narrative.ts';
 import { readFormatTables } from './tables.ts';
 import { normaliseReportText } from './text.ts';
@@ -16,9 +19,12 @@ export type { ProposedFigure } from './figures.ts';
 export { decodeBytes } from './decode.ts';
 
 export interface Extraction {
-  agency: { name: string | null; id: string | null };
+  agency: AgencyIdentity;
   year: number | null;
   template: Template;
+  scope: Scope;
+  /** Why the scope was chosen. */
+  scopeReason: string;
   report_id: string;
   figures: ProposedFigure[];
   warnings: string[];
@@ -30,6 +36,8 @@ export interface ExtractOptions {
   reportId?: string | undefined;
   /** Treat the input as HTML; detected from the content when not given. */
   html?: boolean | undefined;
+  /** The page's address, when known: some copies keep the report title in it. */
+  url?: string | null | undefined;
 }
 
 /** Report id prefix when the agency is not identified: not a valid id, so the data build rejects the rows. */
@@ -53,36 +61,42 @@ export function extractReport(raw: string, options: ExtractOptions): Extraction 
   if (inferred && template !== 'pre2019')
     out.warn(`template ${template} inferred from the outline and the year; no table label confirms it`);
 
-  const names = [title?.name, ...sourceNames(text)].filter((n): n is string => typeof n === 'string');
-  const match = matchAgency(names, text, options.agencies);
+  const agency = identifyAgency({ titleName: title?.name ?? null, text, url: options.url ?? null, agencies: options.agencies });
+  agency.warnings.forEach((w) => out.warn(w));
+  const { scope, reason: scopeReason } = detectScope(text, agency);
   if (!title) out.warn('no report title (…政府信息公开工作年度报告) found; check that this is an annual disclosure report');
   else if (!/年度报告|年报/.test(lines.slice(0, 25).join('')))
     out.warn('the title does not say 年度报告 or 年报: a work summary or part-year report? (T19)');
-  if (match?.how === 'inferred')
-    out.warn(`agency ${match.id} inferred from place names in the page, not from a printed full name; check it`);
 
   const tableValues = readFormatTables(lines, template, out);
-  const legacy = template === 'pre2019' || (year !== null && year < 2019);
-  readSummaryRows(lines, { year, legacy }, out);
-  readNarrative(lines, { year, legacy }, out);
+  // Without a year (a redacted copy), the 2007 outline's sections still tell the era: its fee section and its
+  // 「因政府信息公开申请行政复议、提起行政诉讼」 heading were dropped in 2019.
+  const legacy =
+    template === 'pre2019' ||
+    (year !== null && year < 2019) ||
+    (year === null && /收费(及减免)?情况|因政府信息公开申请行政复议、提起行政诉讼/.test(text.replace(/\s+/g, '')));
+  readSummaryRows(lines, { legacy }, out);
+  readNarrative(lines, { year, legacy, scope, government: agency.sector?.key === 'government' }, out);
   dropRestatedHandled(out);
   checks(text, template, tableValues, out);
 
   let reportId = options.reportId;
   if (reportId === undefined) {
-    if (match && year !== null) reportId = `${match.id}-${year}`;
+    if (agency.id !== null && year !== null) reportId = reportIdFor(agency.id, year, scope);
     else {
       reportId = `${UNMATCHED}-${year ?? 'year'}`;
       out.warn(
-        `agency ${names.length > 0 ? `"${names.join('" / "')}"` : '(no name printed)'} not found in data/agencies.csv` +
-          `${year === null ? ' and no year' : ''}; report_id is the placeholder ${reportId}: add the agency or pass --report ID`,
+        `${agency.id === null ? 'no agency id' : ''}${agency.id === null && year === null ? ' and ' : ''}${year === null ? 'no year' : ''}; ` +
+          `report_id is the placeholder ${reportId}, which the data build rejects: add the agency or pass --report ID`,
       );
     }
   }
   return {
-    agency: { name: names[0] ?? null, id: match?.id ?? null },
+    agency,
     year,
     template,
+    scope,
+    scopeReason,
     report_id: reportId,
     figures: out.figures,
     warnings: out.warnings,

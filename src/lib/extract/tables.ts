@@ -5,13 +5,15 @@
  * the row's shape makes the column certain (trap T10).
  */
 import type { Template } from '../core/schema.ts';
-import type { Proposals } from './figures.ts';
+import type { Evidence, Proposals } from './figures.ts';
 import { cellNumber, isBlankCell, labelKey, stripNumbering } from './text.ts';
 import { APPLICANT_COLUMNS } from '../pipeline/checks.ts';
 
 interface Cell {
   text: string;
   line: number;
+  /** Where the cell's text starts in its line (for the review page's highlight). */
+  offset: number;
   /** Part of a `|` row, where an empty cell still holds a column's place. */
   inRow: boolean;
 }
@@ -20,16 +22,35 @@ export function cellsOf(lines: readonly string[]): Cell[] {
   const cells: Cell[] = [];
   lines.forEach((raw, line) => {
     if (!raw.includes('|')) {
-      if (raw.trim() !== '') cells.push({ text: raw.trim(), line, inRow: false });
+      if (raw.trim() !== '') cells.push({ text: raw.trim(), line, offset: raw.indexOf(raw.trim()), inRow: false });
       return;
     }
-    const parts = raw.split('|').map((p) => p.trim());
-    if (parts[0] === '') parts.shift();
+    const parts: { text: string; offset: number }[] = [];
+    let at = 0;
+    for (const piece of raw.split('|')) {
+      const text = piece.trim();
+      parts.push({ text, offset: at + (text === '' ? 0 : piece.indexOf(text)) });
+      at += piece.length + 1;
+    }
+    if (parts[0]?.text === '') parts.shift();
     // Trailing empty cells are layout (「114 | ||」), and cannot shift a column that comes before them.
-    while (parts.at(-1) === '') parts.pop();
-    for (const text of parts) cells.push({ text, line, inRow: true });
+    while (parts.at(-1)?.text === '') parts.pop();
+    for (const { text, offset } of parts) cells.push({ text, line, offset, inRow: true });
   });
   return cells;
+}
+
+/** The table row a value came from: its `|` line, or the label and values of a cell-per-line table. */
+function rowEvidence(cells: readonly Cell[], lines: readonly string[], at: number, value: number): Evidence {
+  const label = cells[at];
+  const cell = cells[value];
+  if (label && cell && label.line === cell.line) {
+    return { text: lines[label.line] ?? '', start: cell.offset, end: cell.offset + cell.text.length };
+  }
+  const row = cells.slice(at, value + 1).map((c) => c.text);
+  const text = row.join(' | ');
+  const start = text.length - (cell?.text.length ?? 0);
+  return { text, start, end: text.length };
 }
 
 /** The value cells after the label at `at`: numbers, and blanks where a `|` row keeps their place. */
@@ -62,11 +83,13 @@ function assign(
   columns: readonly string[],
   describe: string,
   out: Proposals,
-  emit: (column: string, value: number, confidence: number) => void,
+  lines: readonly string[],
+  emit: (column: string, value: number, confidence: number, evidence: Evidence) => void,
+  allowPartial = true,
 ): number {
   const { values, sameLine } = valuesAfter(cells, at);
   if (values.length === 0) return 0;
-  if (values.length === columns.length || (sameLine && values.length < columns.length)) {
+  if (values.length === columns.length || (allowPartial && sameLine && values.length < columns.length)) {
     if (values.length < columns.length) {
       out.warn(`${describe}: ${values.length} of ${columns.length} cells printed; assigned from the left, check the columns`);
     }
@@ -74,7 +97,7 @@ function assign(
     const confidence = values.length === columns.length ? 0.95 : 0.6;
     values.forEach((v, i) => {
       const column = columns[i];
-      if (v !== null && column !== undefined) emit(column, v, confidence);
+      if (v !== null && column !== undefined) emit(column, v, confidence, rowEvidence(cells, lines, at, at + 1 + i));
     });
     return values.length;
   }
@@ -140,7 +163,7 @@ function rowName(label: string, groupLabel: string): string {
   return `${/^\([一二三四五六七八九十]+\)/.exec(labelKey(groupLabel))?.[0] ?? ''}${outline.replace('.', '')}`;
 }
 
-function readRequests(cells: readonly Cell[], out: Proposals): number {
+function readRequests(cells: readonly Cell[], out: Proposals, lines: readonly string[]): number {
   let group: Group = null;
   let groupLabel = '';
   let inOutcomes = false;
@@ -159,14 +182,25 @@ function readRequests(cells: readonly Cell[], out: Proposals): number {
     if (prefix.startsWith('requests.outcome.')) inOutcomes = true;
     if (prefix === 'requests.carried_out') inOutcomes = false;
     const row = rowName(cell.text, groupLabel);
-    found += assign(cells, at, APPLICANT_COLUMNS, `表三 row ${row}`, out, (column, value, confidence) =>
-      out.add({
-        metric: `${prefix}.${column}`,
-        value,
-        qualifier: 'exact',
-        locator: `表三 row ${row} col ${column}`,
-        confidence,
-      }),
+    found += assign(
+      cells,
+      at,
+      APPLICANT_COLUMNS,
+      `表三 row ${row}`,
+      out,
+      lines,
+      (column, value, confidence, evidence) =>
+        out.add({
+          metric: `${prefix}.${column}`,
+          value,
+          qualifier: 'exact',
+          locator: `表三 row ${row} col ${column}`,
+          confidence,
+          evidence,
+        }),
+      // A 表三 row with fewer numbers than its seven applicant columns cannot be placed: a blank could be any
+      // column, and assigning from the left was wrong on every such row of the development set.
+      false,
     );
   });
   return found;
@@ -281,18 +315,95 @@ function proactiveLayout(cells: readonly Cell[], template: Template): readonly P
   return licensing >= 0 && valuesAfter(cells, licensing).values.length >= 2 ? PROACTIVE_2019 : PROACTIVE_2021;
 }
 
-function readProactive(cells: readonly Cell[], template: Template, out: Proposals): number {
+/** Column headers of the section 二 blocks, as printed, and the key suffix each stands for. */
+const HEADER_COLUMNS: readonly [RegExp, string][] = [
+  [/^本年(度)?制发(件数|数量)/, 'issued'],
+  [/^本年(度)?废止(件数|数量)/, 'repealed'],
+  [/^现行有效(件数|数量)/, 'in_force'],
+  [/^本年新?制作数量/, 'new_made'],
+  [/^本年新?公开数量/, 'new_published'],
+  [/^对外公开总数量/, 'total_published'],
+  [/^上一年项目数量/, 'items_prev'],
+  [/^本年增\/?减/, 'items_change'],
+  [/^(本年)?(度)?处理决定数量/, 'decisions'],
+  [/^本年(度)?收费金额/, 'amount_wan_yuan'],
+  [/^采购项目数量/, 'projects'],
+  [/^采购总金额/, 'amount'],
+];
+
+/**
+ * The value columns a block's own header names (信息内容 | 处理决定数量 …), when every header cell is readable:
+ * a report may mix the 2019 and 2021 blocks (临潼 2022 prints the 2019 20(1) block and the 2021 20(5) one).
+ */
+function headerColumns(cells: readonly Cell[], at: number): string[] | null {
+  let h = at - 1;
+  while (h >= 0 && h > at - 14 && labelKey(cells[h]?.text ?? '') !== '信息内容') h--;
+  const header = cells[h];
+  if (!header || labelKey(header.text) !== '信息内容') return null;
+  // The header cells follow 信息内容 on its line (a | row), or on the lines after it (one cell per line), up to
+  // the first row label or number.
+  const columns: string[] = [];
+  for (let i = h + 1; i < at; i++) {
+    const cell = cells[i];
+    if (!cell || (header.inRow && cell.line !== header.line)) break;
+    const key = labelKey(cell.text);
+    if (key === '') continue;
+    const column = HEADER_COLUMNS.find(([pattern]) => pattern.test(key))?.[1];
+    if (!column) break;
+    columns.push(column);
+  }
+  return columns.length > 0 ? columns : null;
+}
+
+/** The key of a section 二 cell: the row's prefix and the column's suffix, in the 2019 or 2021 naming. */
+function columnKey(row: ProactiveRow, column: string): string | null {
+  const prefix = row.columns[0]?.replace(/\.[a-z_]+$/, '') ?? '';
+  const match = row.columns.find((k) => k.endsWith(`.${column}`));
+  if (match) return match;
+  // 处理决定数量 in a 2019 block keeps its 2021 key (proactive.art20_5.licensing.decisions).
+  if (column === 'decisions')
+    return row.columns.find((k) => k.endsWith('.decisions')) ?? `${prefix}.decisions`.replace('proactive2019.', 'proactive.');
+  if (column === 'amount_wan_yuan' && row.article === '20(8)') return 'proactive.art20_8.admin_fees.amount_wan_yuan';
+  return null;
+}
+
+function readProactive(cells: readonly Cell[], template: Template, out: Proposals, lines: readonly string[]): number {
   const layout = proactiveLayout(cells, template);
-  const unitStated = cells.some((c) => /本年收费金额/.test(labelKey(c.text)) && /万元/.test(c.text));
+  const other = layout === PROACTIVE_2019 ? PROACTIVE_2021 : PROACTIVE_2019;
+  const unitStated = cells.some((c) => /本年(度)?收费金额/.test(labelKey(c.text)) && /万元/.test(c.text));
   let found = 0;
   cells.forEach((cell, at) => {
-    const key = labelKey(cell.text);
-    const row = layout.find((r) => r.labels.includes(key));
+    // 「规章(设区的市…应提供相关数据)」: a label with an explanation in brackets is still the row's label.
+    const key = labelKey(cell.text)
+      .replace(/\(.*\)$/, '')
+      .replace(/档案$/, '文件');
+    const header = headerColumns(cells, at);
+    // The block's own header decides between the layouts; without one, the report's layout.
+    const fits = (r: ProactiveRow) => r.labels.includes(key) && (!header || header.every((c) => columnKey(r, c) !== null));
+    const row = layout.find(fits) ?? (header ? other.find(fits) : undefined);
     if (!row) return;
     const name = row.labels[0] ?? key;
-    const n = assign(cells, at, row.columns, `表二 ${row.article} ${name}`, out, (metric, value, confidence) => {
+    const columns = [...(header ? header.map((c) => columnKey(row, c) ?? '') : row.columns)];
+    // 「行政许可 | 88 | 1520 | (blank)」: an unsigned 本年增/减 far above the items the year started with, beside an
+    // empty 处理决定数量, is the decisions count printed one column to the left (T11, 永康 2020). Not assigned.
+    const change = columns.findIndex((c) => c.endsWith('.items_change'));
+    const decisions = columns.findIndex((c) => c.endsWith('.decisions'));
+    if (change >= 0 && decisions > change) {
+      const { values } = valuesAfter(cells, at);
+      const before = values[change - 1] ?? null;
+      const printed = cells[at + 1 + change]?.text.trim() ?? '';
+      const value = values[change] ?? null;
+      if (value !== null && (values[decisions] ?? null) === null && /^\d/.test(printed) && value > Math.max(10, 3 * (before ?? 0))) {
+        out.warn(
+          `表二 ${row.article} ${name}: 本年增/减 ${printed} has no sign, is far above the ${before ?? '?'} items of the year before and the 处理决定数量 cell is blank; it looks like the decisions count one column to the left — not assigned, check the page`,
+        );
+        columns[change] = '';
+      }
+    }
+    const n = assign(cells, at, columns, `表二 ${row.article} ${name}`, out, lines, (metric, value, confidence, evidence) => {
+      if (metric === '') return;
       if (metric.endsWith('amount_wan_yuan') && !unitStated) out.warn(`表二 20(8) ${name}: the header gives no unit; 万元 assumed`);
-      out.add({ metric, value, qualifier: 'exact', locator: `表二 ${row.article} ${name}`, confidence });
+      out.add({ metric, value, qualifier: 'exact', locator: `表二 ${row.article} ${name}`, confidence, evidence });
     });
     found += n;
   });
@@ -307,7 +418,7 @@ const APPEAL_COLUMNS = ['upheld', 'corrected', 'other', 'pending', 'total'];
 // Header cells, also when a flipbook breaks them into single characters or fragments.
 const APPEAL_HEADERS = /^[行政复议诉讼结果维持纠正其他尚未审结总计经直接起后]+$/;
 
-function readAppeals(cells: readonly Cell[], out: Proposals): number {
+function readAppeals(cells: readonly Cell[], out: Proposals, lines: readonly string[]): number {
   const start = cells.findIndex(
     (c, i) => labelKey(c.text) === '行政复议' && cells.slice(i + 1, i + 40).some((d) => labelKey(d.text) === '行政诉讼'),
   );
@@ -335,6 +446,7 @@ function readAppeals(cells: readonly Cell[], out: Proposals): number {
       qualifier: 'exact',
       locator: `表四 ${block.replace('appeals.', '')} col ${column}`,
       confidence: 0.9,
+      evidence: rowEvidence(cells, lines, at, at + 1 + i),
     });
   });
   if (values.some((v) => v === null)) out.warn('表四: blank cells left out (blank is not zero)');
@@ -344,5 +456,5 @@ function readAppeals(cells: readonly Cell[], out: Proposals): number {
 /** Read all format tables; returns how many value cells were found (0 for a template printed empty). */
 export function readFormatTables(lines: readonly string[], template: Template, out: Proposals): number {
   const cells = cellsOf(lines);
-  return readProactive(cells, template, out) + readRequests(cells, out) + readAppeals(cells, out);
+  return readProactive(cells, template, out, lines) + readRequests(cells, out, lines) + readAppeals(cells, out, lines);
 }

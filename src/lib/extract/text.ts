@@ -4,7 +4,8 @@
  */
 import { Converter } from 'opencc-js/t2cn';
 
-const toSimplified = Converter({ from: 't', to: 'cn' });
+/** Traditional → simplified script (OpenCC). */
+export const toSimplified = Converter({ from: 't', to: 'cn' });
 
 // A gloss is lower-case pinyin, possibly tone-marked, in brackets right after a Han character: 公(gōng)开.
 // Requiring the Han character keeps ordinary bracketed Latin text such as "(APP)" or "(http…)" intact.
@@ -46,9 +47,13 @@ export function stripNumbering(label: string): string {
   return s;
 }
 
-/** A table cell that holds one number (signed for the 2019 本年增/减 column), else null. */
+/** A table cell that holds one number (signed for the 2019 本年增/减 column: +4, -3, 增15, 减4), else null. */
 export function cellNumber(cell: string): number | null {
-  const s = cell.replace(/\s/g, '').replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+  const s = cell
+    .replace(/\s/g, '')
+    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
+    .replace(/^增(?=\d)/, '+')
+    .replace(/^减(?=\d)/, '-');
   return /^[+-]?\d+(?:\.\d+)?$/.test(s) ? Number(s) : null;
 }
 

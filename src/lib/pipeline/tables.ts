@@ -6,6 +6,9 @@ import type { z } from 'astro/zod';
 import { showInvisible } from '../core/characters.ts';
 import { decodeUtf8, parseCsv, type CsvRecord, type EncodingProblem } from './csv.ts';
 
+/** The extraction helper's review-state column (pending, ok, rejected); only reviewed rows are accepted. */
+export const REVIEW = 'review';
+
 /** A located problem in a curated file. */
 export interface Problem {
   file: string;
@@ -156,11 +159,25 @@ export function readTable<S extends z.ZodType<unknown, Record<string, string>>>(
     return table;
   }
 
+  const reviewed = csv.header.includes(REVIEW);
   for (const record of csv.records) {
     const raw: Record<string, string> = {};
     csv.header.forEach((h, i) => {
       if (h !== '') raw[h] = record.fields[i] ?? '';
     });
+    // Rows the extraction helper proposed carry a review column; until a curator has reviewed them (ok) they
+    // cannot enter the dataset, whichever way they were copied here.
+    const review = (raw[REVIEW] ?? '').trim();
+    if (reviewed && review !== '' && review !== 'ok') {
+      const row = new TableRow(raw, record, csv.header);
+      problems.push({
+        file,
+        ...row.at(REVIEW),
+        message: `review: this row was proposed by the extraction helper and is "${review}", not reviewed; review it and merge with npm run extract:merge, or delete the row`,
+      });
+      table.rejected++;
+      continue;
+    }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const row = new TableRow(raw, record, csv.header);
