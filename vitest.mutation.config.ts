@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // builders and CSV writing. Left out: the extraction helper's tests (src/lib/extract is not mutated) and the
 // tests that run the data build as a child process (build-data, careless-input): a child process never sees the
 // active mutant, and cannot run Stryker's instrumented TypeScript at all, so they would only fail or add minutes.
+// Also left out: the benchmark's synthetic dataset (synthetic.test.ts tests its generator, and its 60-agency build
+// would be re-run for nearly every mutant).
 process.env.TZ = 'UTC';
 // The property tests (build-properties) at 30 runs each instead of npm test's 250: they are re-run for every
 // mutant they cover, and a mutant they can catch is caught within the first runs.
@@ -12,7 +14,12 @@ process.env.PROPERTY_RUNS ??= '30';
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
-    exclude: ['tests/unit/extract-*.test.ts', 'tests/unit/careless-input.test.ts', 'tests/unit/build-data.test.ts'],
+    exclude: [
+      'tests/unit/extract-*.test.ts',
+      'tests/unit/careless-input.test.ts',
+      'tests/unit/build-data.test.ts',
+      'tests/unit/synthetic.test.ts',
+    ],
     // One module graph for all files of a run: importing ECharts and the schemas once instead of once per file halves
     // a run, and Stryker runs the suite hundreds of times. Safe for every mutant: Stryker starts a fresh worker for
     // each run (checked: a module is evaluated once per run, in a new process), and a mutant of module-level code is

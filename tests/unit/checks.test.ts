@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { checkCarryOver, checkReport } from '../../src/lib/pipeline/checks.ts';
 import type { FigureOut, Level, MetricOut, Qualifier, ReportOut, Template } from '../../src/lib/core/schema.ts';
 import { eraOf } from '../../src/lib/core/templates.ts';
+import { perTest } from '../helpers.ts';
 import { build } from './fixtures.ts';
 
-const metrics = new Map<string, MetricOut>(build().dataset.metrics.map((m) => [m.key, m]));
+const metrics = perTest(() => new Map<string, MetricOut>(build().dataset.metrics.map((m) => [m.key, m])));
 
 function report(template: Template, year = 2022, id = `511100-jt-${year}`): ReportOut {
   return {
@@ -33,7 +34,7 @@ function values(entries: Record<string, number | [number, Qualifier]>): Map<stri
 }
 
 const rules = (template: Template, entries: Record<string, number | [number, Qualifier]>, level: Level = 'prefecture') =>
-  checkReport({ report: report(template), level, values: values(entries) }, metrics).map((w) => w.rule);
+  checkReport({ report: report(template), level, values: values(entries) }, metrics()).map((w) => w.rule);
 
 interface Case {
   why: string;
@@ -153,7 +154,7 @@ describe('checkReport', () => {
           'requests.carried_out.total': 0,
         }),
       },
-      metrics,
+      metrics(),
     );
     expect(w?.message_en).toContain('= 4, but outcomes total (3) + carried to next year (0) = 3');
     expect(w?.message_zh).toContain('本年新收(3)+上年结转(1)=4');

@@ -10,7 +10,7 @@ import { seriesBreaks, eraOf } from '../../src/lib/core/templates.ts';
 import { impliedValue, percentAgrees } from '../../src/lib/pipeline/implied.ts';
 import { daysLate, deadline } from '../../src/lib/pipeline/timeliness.ts';
 import { formatProblem } from '../../src/lib/pipeline/tables.ts';
-import { point } from '../helpers.ts';
+import { perTest, point } from '../helpers.ts';
 import { AGENCIES, CORRECTIONS, FIGURES, REPORTS, appendLine, build, replaceLine } from './fixtures.ts';
 
 const problems = (result: ReturnType<typeof build>) => result.problems.map(formatProblem);
@@ -208,8 +208,8 @@ describe('series breaks', () => {
 });
 
 describe('peers by sector and level, agency scope only', () => {
-  const { dataset } = build();
-  const ranking = (metric: string, scope: string) => dataset.rankings.find((r) => r.metric === metric && r.scope === scope);
+  const dataset = perTest(() => build().dataset);
+  const ranking = (metric: string, scope: string) => dataset().rankings.find((r) => r.metric === metric && r.scope === scope);
   it('ranks a county transport bureau among county transport bureaus of scope agency only', () => {
     const y2022 = ranking('requests.new.total', 'agency')?.years.find((y) => y.year === 2022);
     const county = y2022?.entries.filter((e) => e.sector === 'transport' && e.level === 'county').map((e) => e.agency_id);
@@ -227,7 +227,7 @@ describe('peers by sector and level, agency scope only', () => {
     ]);
   });
   it('gives the card the standing of the ranking entry, and says why an unranked figure is not ranked', () => {
-    const agencies = new Map(dataset.agencies.map((a) => [a.id, a]));
+    const agencies = new Map(dataset().agencies.map((a) => [a.id, a]));
     const card = (id: string, card: string) => agencies.get(id)?.headlines.find((h) => h.id === card);
     expect(card('511111-jt', 'requests')).toMatchObject({ standing: { rank: 2, tied: 4, peers: 5, percentile: 0 }, unranked: null });
     expect(card('511123-jt', 'requests')).toMatchObject({ standing: null, unranked: 'scope' });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'node-html-parser';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { chartData } from '../../src/lib/charts/agency-charts.ts';
 import { renderSvg } from '../../src/lib/charts/echarts.ts';
 import { chartSize, yearChartOption } from '../../src/lib/charts/options.ts';
@@ -26,8 +26,8 @@ import { chartCsv } from '../../src/lib/site/embeds.ts';
 import { peerGroupLabel, standingText } from '../../src/lib/site/labels.ts';
 import { peerStrips } from '../../src/lib/site/peer-view.ts';
 import { siteData } from '../../src/lib/site/site-data.ts';
-import { point } from '../helpers.ts';
-import { AGENCIES, FIGURES, REPORTS, build } from './fixtures.ts';
+import { perTest, point } from '../helpers.ts';
+import { AGENCIES, FIGURES, REPORTS, build, replaceLine } from './fixtures.ts';
 
 type Row = Record<string, string>;
 const text = (content: string | Iterable<string>) => (typeof content === 'string' ? content : [...content].join(''));
@@ -39,14 +39,16 @@ const csvRows = (csv: string): Row[] => {
 };
 
 /** The fixture's own files, read with a CSV parser of their own: what the downloads must carry back. */
-const sourceOf = new Map(Papa.parse<Row>(REPORTS, { header: true, skipEmptyLines: true }).data.map((r) => [r.id, r.source_url]));
+const sourceOf = new Map(Papa.parse<Row>(REPORTS, { header: true, skipEmptyLines: true }).data.map((r) => [r.id ?? '', r.source_url]));
 const statedFigures = Papa.parse<Row>(FIGURES, { header: true, skipEmptyLines: true }).data;
 const stated = new Map(statedFigures.map((f) => [`${f.report_id} ${f.metric}`, f]));
-const agencyOfReport = new Map(Papa.parse<Row>(REPORTS, { header: true, skipEmptyLines: true }).data.map((r) => [r.id, r.agency_id]));
+const agencyOfReport = new Map(Papa.parse<Row>(REPORTS, { header: true, skipEmptyLines: true }).data.map((r) => [r.id ?? '', r.agency_id]));
 
-const fixture = build();
-const dataset: DatasetOut = fixture.dataset;
-const files = new Map([...downloadFiles(dataset)].map(([path, content]) => [path, text(content)]));
+/** The fixture built inside each test that reads it (tests/helpers.ts says why), with its download files. */
+const built = perTest(() => {
+  const { dataset } = build();
+  return { dataset, files: new Map([...downloadFiles(dataset)].map(([path, content]) => [path, text(content)])) };
+});
 
 /** The download rows must give back, for every stated figure, its value, qualifier, locator and report URL. */
 function expectTraceable(path: string, rows: Row[], reportIds: ReadonlySet<string>) {
@@ -69,7 +71,7 @@ function expectTraceable(path: string, rows: Row[], reportIds: ReadonlySet<strin
 
 describe('every download row carries its report’s URL and locator, and its qualifier', () => {
   it('figures.csv: every stated figure once, with value, qualifier, locator and source URL', () => {
-    const rows = csvRows(files.get('figures.csv') ?? '');
+    const rows = csvRows(built().files.get('figures.csv') ?? '');
     expectTraceable('figures.csv', rows, new Set(sourceOf.keys()));
     // Spelled out for two rows a reader would check by hand: an approximate figure, and a report whose page is unknown.
     expect(rows.find((r) => r.report_id === '511100-jt-2021' && r.metric === 'proactive.total')).toMatchObject({
@@ -91,11 +93,12 @@ describe('every download row carries its report’s URL and locator, and its qua
     expect(agencyIds).toHaveLength(11);
     for (const id of agencyIds) {
       const reports = new Set([...agencyOfReport].filter(([, agency]) => agency === id).map(([report]) => report));
-      expectTraceable(`agencies/${id}.csv`, csvRows(files.get(`agencies/${id}.csv`) ?? ''), reports);
+      expectTraceable(`agencies/${id}.csv`, csvRows(built().files.get(`agencies/${id}.csv`) ?? ''), reports);
     }
   });
 
   it('dataset.json and each agency’s JSON: figures with locator and qualifier, reports with their URL', () => {
+    const { files } = built();
     const all = JSON.parse(files.get('dataset.json') ?? '{}') as DatasetOut;
     expect(all.figures.filter((f) => !f.derived).map((f) => [f.report_id, f.metric, f.value, f.qualifier, f.locator])).toEqual(
       expect.arrayContaining(statedFigures.map((f) => [f.report_id, f.metric, Number(f.value), f.qualifier, f.locator])),
@@ -112,14 +115,14 @@ describe('every download row carries its report’s URL and locator, and its qua
 });
 
 describe('what the site shows, read from the generated files the pages read', () => {
-  let before: string | undefined;
-  beforeAll(async () => {
+  const before = process.env.GENERATED_DIR;
+  // Each test writes and reads a generated folder of its own, so what it reads is built inside the test.
+  beforeEach(async () => {
     const dir = await mkdtemp(join(tmpdir(), 'promises-'));
-    for (const [path, content] of generatedFiles(dataset)) {
+    for (const [path, content] of generatedFiles(built().dataset)) {
       await mkdir(dirname(join(dir, path)), { recursive: true });
       await writeFile(join(dir, path), text(content));
     }
-    before = process.env.GENERATED_DIR;
     process.env.GENERATED_DIR = dir;
   });
   afterAll(() => {
@@ -154,7 +157,7 @@ describe('what the site shows, read from the generated files the pages read', ()
     const site = siteData();
     // 2022 county transport bureaus with their own report: 乙, 丙, 丁 and 乙县 state new requests (0, 0, 0, 2), and so
     // does 甲 (0); 测试县 (scope unknown) is not a peer. Five in all: a sixth counted as 0 would change every word.
-    const agency = dataset.agencies.find((a) => a.id === '511111-jt');
+    const agency = built().dataset.agencies.find((a) => a.id === '511111-jt');
     const card = agency?.headlines.find((h) => h.id === 'requests');
     expect(card?.latest).toMatchObject({ year: 2022, value: 0 });
     const group = peerGroupLabel('transport', 'county', 'zh');
@@ -201,18 +204,20 @@ describe('percentiles and quartiles come from the stated figures only', () => {
     series,
   });
   const values = [10, 20, 30, 40, 50];
-  const ranking: MetricRanking = rankMetric('requests.new.total', [
-    ...values.map((v, i) => agency(`s${i}`, { 'requests.new.total': [point(2023, v)] })),
-    // Three peers whose reports do not state the figure: counted as 0 they would fill the bottom of the group.
-    ...['m0', 'm1', 'm2'].map((id) => agency(id, { 'proactive.total': [point(2023, 5)] })),
-  ]);
-  const [year] = ranking.years;
+  const ranking = (): MetricRanking =>
+    rankMetric('requests.new.total', [
+      ...values.map((v, i) => agency(`s${i}`, { 'requests.new.total': [point(2023, v)] })),
+      // Three peers whose reports do not state the figure: counted as 0 they would fill the bottom of the group.
+      ...['m0', 'm1', 'm2'].map((id) => agency(id, { 'proactive.total': [point(2023, 5)] })),
+    ]);
 
   it('gives the quartiles of the five stated values', () => {
+    const [year] = ranking().years;
     expect(year?.groups).toMatchObject([{ n: 5, min: 10, q1: 20, median: 30, q3: 40, max: 50 }]);
   });
 
   it('says the smallest stated value has no lower value among five, in the card’s words', () => {
+    const [year] = ranking().years;
     const lowest = year?.entries.find((e) => e.agency_id === 's0');
     expect(lowest && standingText(lowest, 'county-level transport bodies', 2023, 'en')).toBe(
       'No lower value among county-level transport bodies in 2023 (5 in all); position 5 from the largest',
@@ -243,9 +248,9 @@ describe('rates are suppressed below their minimum count, and ranked from it on'
       series: requests(d / 2, d),
     })),
   ];
-  const [year] = rankMetric('rate.requests_granted', agencies).years;
 
   it('lists a rate of nine apart and ranks a rate of ten', () => {
+    const [year] = rankMetric('rate.requests_granted', agencies).years;
     expect(year?.suppressed.map((e) => [e.agency_id, e.numerator, e.denominator])).toEqual([['nine', 9, 9]]);
     expect(year?.entries.map((e) => e.agency_id).sort()).toEqual(['n0', 'n1', 'n2', 'n3', 'ten']);
     expect(year?.groups[0]?.n).toBe(5);
@@ -265,6 +270,22 @@ describe('curator errors point at the place to fix, and no row is lost', () => {
       `data/agencies.csv:1:${header.length + 1}: column "level" appears twice in the header; remove one. All 11 rows of this file were rejected`,
     ]);
     expect(summary.find((s) => s.file === 'data/agencies.csv')).toEqual({ file: 'data/agencies.csv', read: 11, accepted: 0, rejected: 11 });
+  });
+
+  it('a report without its page must say in notes where it came from; a report with a page must say whether it is official', () => {
+    // Line 2 is the report whose page is unknown (its notes say so); line 3 has a page on a government host.
+    const reports = replaceLine(
+      replaceLine(REPORTS, 2, '511100-jt-2019,511100-jt,2019,gov2019,,,agency,,'),
+      3,
+      '511100-jt-2021,511100-jt,2021,gov2021,https://example.gov.cn/2021.html,,agency,2022-01-20,',
+    );
+    const { problems } = build({ reports });
+    const notesAt = '511100-jt-2019,511100-jt,2019,gov2019,,,agency,,'.length + 1;
+    const officialAt = '511100-jt-2021,511100-jt,2021,gov2021,https://example.gov.cn/2021.html,'.length + 1;
+    expect(problems.filter((p) => p.file === 'data/reports.csv').map(formatProblem)).toEqual([
+      `data/reports.csv:2:${notesAt}: notes: source_url is empty, so notes must say where the document came from`,
+      `data/reports.csv:3:${officialAt}: official: official must be yes or no when source_url is given`,
+    ]);
   });
 
   it('read = accepted + rejected, with rows rejected by a check across rows counted', () => {
@@ -310,6 +331,6 @@ describe('output is deterministic', () => {
 
   it('the same input gives byte-identical generated files', () => {
     const again = [...generatedFiles(build().dataset)].map(([path, content]) => [path, text(content)]);
-    expect(again).toEqual([...generatedFiles(dataset)].map(([path, content]) => [path, text(content)]));
+    expect(again).toEqual([...generatedFiles(built().dataset)].map(([path, content]) => [path, text(content)]));
   });
 });
