@@ -20,10 +20,7 @@ export default defineConfig({
       'tests/unit/build-data.test.ts',
       'tests/unit/synthetic.test.ts',
     ],
-    // One module graph for all files of a run: importing ECharts and the schemas once instead of once per file halves
-    // a run, and Stryker runs the suite hundreds of times. Safe for every mutant: Stryker starts a fresh worker for
-    // each run (checked: a module is evaluated once per run, in a new process), and a mutant of module-level code is
-    // activated before the first import of that run.
-    isolate: false,
+    // Not isolate: false (one module graph for all files): Stryker's setup file, which marks the test each line is
+    // reached from and switches the mutant on, then runs for the first test file only, and mutants went untested.
   },
 });
