@@ -27,7 +27,7 @@ import { peerGroupLabel, standingText } from '../../src/lib/site/labels.ts';
 import { peerStrips } from '../../src/lib/site/peer-view.ts';
 import { siteData } from '../../src/lib/site/site-data.ts';
 import { perTest, point } from '../helpers.ts';
-import { AGENCIES, FIGURES, REPORTS, build, replaceLine } from './fixtures.ts';
+import { AGENCIES, FIGURES, METRICS, REPORTS, build, replaceLine } from './fixtures.ts';
 
 type Row = Record<string, string>;
 const text = (content: string | Iterable<string>) => (typeof content === 'string' ? content : [...content].join(''));
@@ -42,6 +42,7 @@ const csvRows = (csv: string): Row[] => {
 const sourceOf = new Map(Papa.parse<Row>(REPORTS, { header: true, skipEmptyLines: true }).data.map((r) => [r.id ?? '', r.source_url]));
 const statedFigures = Papa.parse<Row>(FIGURES, { header: true, skipEmptyLines: true }).data;
 const stated = new Map(statedFigures.map((f) => [`${f.report_id} ${f.metric}`, f]));
+const reportRows = new Map(Papa.parse<Row>(REPORTS, { header: true, skipEmptyLines: true }).data.map((r) => [r.id ?? '', r]));
 const agencyOfReport = new Map(Papa.parse<Row>(REPORTS, { header: true, skipEmptyLines: true }).data.map((r) => [r.id ?? '', r.agency_id]));
 
 /** The fixture built inside each test that reads it (tests/helpers.ts says why), with its download files. */
@@ -59,7 +60,9 @@ function expectTraceable(path: string, rows: Row[], reportIds: ReadonlySet<strin
   );
   for (const row of rows) {
     const where = `${path}: ${row.report_id} ${row.metric}`;
-    expect(row.source_url, where).toBe(sourceOf.get(row.report_id ?? ''));
+    const report = reportRows.get(row.report_id ?? '');
+    expect([row.agency_id, row.source_url, row.official], where).toEqual([report?.agency_id, report?.source_url, report?.official]);
+    expect(row.derived, where).toMatch(/^(yes|no)$/);
     if (row.derived === 'no') {
       const f = stated.get(`${row.report_id} ${row.metric}`);
       expect([row.value, row.qualifier, row.locator], where).toEqual([f?.value, f?.qualifier, f?.locator]);
@@ -111,6 +114,155 @@ describe('every download row carries its report’s URL and locator, and its qua
       ['511100-jt-2021', 'https://example.gov.cn/2021.html'],
       ['511100-jt-2022', 'https://example.gov.cn/2022.html'],
     ]);
+  });
+});
+
+describe('the downloads give back what was curated, and the files the pages fetch carry what they show', () => {
+  const catalogue = new Map(Papa.parse<Row>(METRICS, { header: true, skipEmptyLines: true }).data.map((m) => [m.key ?? '', m]));
+  const json = <T>(path: string): T => JSON.parse(built().files.get(path) ?? 'null') as T;
+
+  it('figures.csv spells out every column of a row: agency, report, metric, value and source', () => {
+    const rows = csvRows(built().files.get('figures.csv') ?? '');
+    const website = catalogue.get('proactive.website');
+    // A figure from a report on a mirror site (official = no).
+    expect(rows.find((r) => r.report_id === '511112-jt-2022' && r.metric === 'proactive.website')).toEqual({
+      agency_id: '511112-jt',
+      agency_name_zh: '测试市甲区交通运输局',
+      agency_name_en: 'Test District A Transport Bureau',
+      level: 'county',
+      province: '四川省',
+      prefecture: '乐山市',
+      year: '2022',
+      report_id: '511112-jt-2022',
+      template: 'gov2021',
+      scope: 'agency',
+      metric: 'proactive.website',
+      label_zh: website?.label_zh,
+      label_en: website?.label_en,
+      unit: 'count',
+      value: '30',
+      qualifier: 'exact',
+      derived: 'no',
+      locator: '一(一)',
+      note: '',
+      source_url: 'https://mirror.example.com/2022.html',
+      official: 'no',
+    });
+    // The same report's channels, summed by the build: marked derived, never passed off as stated.
+    expect(rows.find((r) => r.report_id === '511112-jt-2022' && r.metric === 'proactive.channels_sum')).toMatchObject({
+      value: '42',
+      derived: 'yes',
+      locator: 'derived: proactive.website + proactive.wechat',
+    });
+  });
+
+  it('figures.csv has one row per figure however many there are (written in chunks)', () => {
+    const { dataset } = built();
+    const many = Array.from({ length: 12_001 }, (_, i) => dataset.figures[i % dataset.figures.length]).filter((f) => f !== undefined);
+    const csv = text(new Map([...downloadFiles({ ...dataset, figures: many })]).get('figures.csv') ?? '');
+    expect(csvRows(csv)).toHaveLength(12_001);
+  });
+
+  it('metrics.csv gives back the catalogue as curated, derived sums included', () => {
+    const rows = csvRows(built().files.get('metrics.csv') ?? '');
+    expect(rows).toEqual([...catalogue.values()]);
+    expect(rows.some((r) => r.derived_from?.startsWith('any:'))).toBe(true);
+    expect(rows.some((r) => r.derived_from?.includes(';'))).toBe(true);
+  });
+
+  it('each agency’s JSON download: the agency without the site’s views, its reports, figures and warnings', () => {
+    const { dataset } = built();
+    let warnings = 0;
+    for (const agency of dataset.agencies) {
+      const file = json<{
+        agency: Record<string, unknown>;
+        reports: { id: string }[];
+        figures: { report_id: string }[];
+        warnings: unknown[];
+      }>(`agencies/${agency.id}.json`);
+      const own = new Set([...agencyOfReport].filter(([, a]) => a === agency.id).map(([r]) => r));
+      expect(file.agency.id).toBe(agency.id);
+      expect(['headlines', 'series', 'benchmarks', 'charts'].filter((k) => k in file.agency)).toEqual([]);
+      expect(file.reports.map((r) => r.id).sort()).toEqual([...own].sort());
+      expect(file.figures.filter((f) => !own.has(f.report_id))).toEqual([]);
+      expect(file.figures.length).toBe(dataset.figures.filter((f) => own.has(f.report_id)).length);
+      expect(file.warnings).toEqual(dataset.warnings.filter((w) => w.agency_id === agency.id));
+      warnings += file.warnings.length;
+    }
+    // The prefecture bureau carried 2 requests out of 2021 and 1 into 2022: its download carries the R4 flag.
+    expect(json<{ warnings: { rule: string }[] }>('agencies/511100-jt.json').warnings.map((w) => w.rule)).toContain('R4');
+    expect(warnings).toBe(dataset.warnings.length);
+    const all = JSON.parse(built().files.get('dataset.json') ?? '{}') as { agencies: Record<string, unknown>[] };
+    expect(all.agencies.map((a) => a.id)).toEqual(dataset.agencies.map((a) => a.id));
+    expect(all.agencies.filter((a) => 'headlines' in a || 'series' in a)).toEqual([]);
+  });
+
+  it('each agency page’s file carries the figures of its own reports and its warnings', () => {
+    const { dataset } = built();
+    const generated = new Map([...generatedFiles(dataset)].map(([path, content]) => [path, text(content)]));
+    for (const agency of dataset.agencies) {
+      const own = new Set([...agencyOfReport].filter(([, a]) => a === agency.id).map(([r]) => r));
+      const detail = JSON.parse(generated.get(`agencies/${agency.id}.json`) ?? 'null') as {
+        figures: { report_id: string }[];
+        warnings: unknown[];
+      };
+      expect(detail.figures.length, agency.id).toBe(dataset.figures.filter((f) => own.has(f.report_id)).length);
+      expect(
+        detail.figures.every((f) => own.has(f.report_id)),
+        agency.id,
+      ).toBe(true);
+      expect(detail.warnings, agency.id).toEqual(dataset.warnings.filter((w) => w.agency_id === agency.id));
+    }
+  });
+
+  it('the compare page’s files: each agency’s year series with its report URLs, and metrics with how many agencies state them', () => {
+    const series = json<{ id: string; sources: Record<string, string | null> }>('series/511100-jt.json');
+    expect(series.sources).toEqual({
+      '511100-jt-2019': null,
+      '511100-jt-2021': 'https://example.gov.cn/2021.html',
+      '511100-jt-2022': 'https://example.gov.cn/2022.html',
+    });
+    const index = json<{ agencies: Record<string, unknown>[]; metrics: { key: string; agencies: number }[] }>('series.json');
+    expect(index.agencies.find((a) => a.id === '511100-jt')).toEqual({
+      id: '511100-jt',
+      name_zh: '测试市交通运输局',
+      name_en: 'Test City Transport Bureau',
+      level: 'prefecture',
+      province: '四川省',
+      province_en: 'Sichuan',
+      prefecture: '乐山市',
+      years: [2019, 2021, 2022],
+    });
+    // Own-work reports stating proactive.total: 测试市, 丙区, 乙区, 丁区 bureaus, the city government, the education
+    // bureau and the ministry. The city's whole-jurisdiction totals are not its own series.
+    expect(index.metrics.find((m) => m.key === 'proactive.total')?.agencies).toBe(7);
+    // Only metrics some agency states are offered: the fixture states no fees.
+    expect(index.metrics.map((m) => m.key)).not.toContain('fees.info_processing.collected_yuan');
+    expect(index.metrics.every((m) => m.agencies > 0)).toBe(true);
+  });
+
+  it('the directory files: a name index pointing at each agency’s province file', () => {
+    const names = json<{ agencies: string[][] }>('directory/names.json').agencies;
+    expect(names.find((a) => a[0] === '511100-jt')).toEqual([
+      '511100-jt',
+      '测试市交通运输局',
+      'Test City Transport Bureau',
+      '测试市交通局',
+      '510000',
+    ]);
+    expect(names.find((a) => a[0] === '100000-jt')?.[4]).toBe('100000');
+    expect(names).toHaveLength(11);
+    const sichuan = json<{ agencies: Record<string, string>[] }>('directory/510000.json').agencies;
+    expect(sichuan).toHaveLength(10);
+    expect(sichuan.find((a) => a.id === '511112-zf')).toEqual({
+      id: '511112-zf',
+      name_zh: '测试市甲区人民政府',
+      name_en: "Test District A People's Government",
+      level: 'county',
+      sector: 'government',
+      prefecture: '乐山市',
+    });
+    expect(json<{ agencies: { id: string }[] }>('directory/100000.json').agencies.map((a) => a.id)).toEqual(['100000-jt']);
   });
 });
 
