@@ -1,0 +1,135 @@
+/**
+ * Every kind of chart the site draws, byte for byte as a reader gets it: the agency charts (lines, stacked and
+ * separate bars, with series breaks, implied values, approximate figures, zeros and gaps) at every width the page
+ * ships and framed for chart.svg, the peer strip, the ranking distribution and the compare chart, in Chinese and
+ * English, from the synthetic fixture. The other chart tests say what each mark means; these catch any change to
+ * what is drawn that they do not describe (a colour, a size, a label's place). When a change is meant, look at
+ * the new drawings and update them: `npx vitest run tests/unit/chart-golden.test.ts -u`.
+ */
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { compareChartOption, type CompareChartData } from '../../src/lib/charts/compare-chart.ts';
+import { distributionOption, distributionSize, histogram, DISTRIBUTION_WIDTHS } from '../../src/lib/charts/distribution.ts';
+import { renderResponsive, renderSvg, type ChartOption } from '../../src/lib/charts/echarts.ts';
+import { AGENCY_CHARTS } from '../../src/lib/core/chart-specs.ts';
+import type { Lang } from '../../src/lib/core/format.ts';
+import type { Level } from '../../src/lib/core/schema.ts';
+import { generatedFiles } from '../../src/lib/pipeline/outputs.ts';
+import { agencyChartView, printableChart } from '../../src/lib/site/agency-view.ts';
+import { peerStrips } from '../../src/lib/site/peer-view.ts';
+import { notStatedCount } from '../../src/lib/site/ranking-pages.ts';
+import { siteData } from '../../src/lib/site/site-data.ts';
+import { point } from '../helpers.ts';
+import { build } from './fixtures.ts';
+
+const golden = (name: string) => `./__golden__/${name}.svg`;
+const LANGS: Lang[] = ['zh', 'en'];
+
+// Each test writes and reads a generated folder of its own, so the drawing is made inside the test.
+const before = process.env.GENERATED_DIR;
+beforeEach(async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'golden-'));
+  for (const [path, content] of generatedFiles(build().dataset)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), typeof content === 'string' ? content : [...content].join(''));
+  }
+  process.env.GENERATED_DIR = dir;
+});
+afterAll(() => {
+  if (before === undefined) delete process.env.GENERATED_DIR;
+  else process.env.GENERATED_DIR = before;
+});
+
+describe('agency charts', () => {
+  // 丙区 (six years, a gap, both template changes, stated changes implying a year) and the city bureau (an
+  // approximate figure, an unknown source page, requests with carry-over).
+  for (const id of ['511111-jt', '511100-jt']) {
+    for (const lang of LANGS) {
+      it(`${id} in ${lang}: every chart as chart.svg draws it`, async () => {
+        const site = siteData();
+        const agency = site.agency(id);
+        for (const spec of AGENCY_CHARTS) {
+          const view = agencyChartView(site, agency, spec.id, lang);
+          await expect(view.svg ?? 'no chart', spec.id).toMatchFileSnapshot(golden(`${id}-${spec.id}-${lang}`));
+        }
+      });
+    }
+  }
+
+  it('the page’s drawings at every width, and the framed print drawing', async () => {
+    const site = siteData();
+    const agency = site.agency('511111-jt');
+    const view = agencyChartView(site, agency, 'requests', 'zh');
+    await expect(view.html).toMatchFileSnapshot(golden('511111-jt-requests-zh-widths'));
+    await expect(printableChart(agencyChartView(site, agency, 'proactive', 'en'), agency, 'en')?.svg).toMatchFileSnapshot(
+      golden('511111-jt-proactive-en-print'),
+    );
+  });
+
+  it('a whole-jurisdiction chart', async () => {
+    const site = siteData();
+    const view = agencyChartView(site, site.agency('511100-zf'), 'proactive', 'zh', 'system');
+    await expect(view.svg).toMatchFileSnapshot(golden('511100-zf-proactive-zh-system'));
+  });
+});
+
+describe('peer strips and the ranking distribution', () => {
+  for (const lang of LANGS) {
+    it(`peer strips of a county bureau in ${lang}`, async () => {
+      const site = siteData();
+      const strips = peerStrips(site, site.detail('511111-jt').agency, lang, 'agency', 2022);
+      expect(strips.length).toBeGreaterThan(1);
+      await expect(strips.map((s) => `<!-- ${s.metric} -->\n${s.svg}`).join('\n')).toMatchFileSnapshot(golden(`511111-jt-strips-${lang}`));
+    });
+
+    it(`the distribution of a ranking year in ${lang}`, async () => {
+      const site = siteData();
+      for (const metric of ['proactive.total', 'rate.requests_granted']) {
+        const ranking = site.ranking(metric);
+        const year = ranking.years[0];
+        if (!year) continue;
+        const hist = histogram(year.entries, ranking.kind);
+        const notStated = notStatedCount(site, year, ranking.scope);
+        const text = { notStated: lang === 'zh' ? '未填报' : 'not stated', levelLabel: (l: Level) => l };
+        const html = renderResponsive(
+          DISTRIBUTION_WIDTHS,
+          (width) => ({
+            option: distributionOption(hist, ranking.kind, lang, text, notStated),
+            size: distributionSize(hist, notStated, width),
+          }),
+          'distribution',
+          metric,
+        );
+        await expect(html).toMatchFileSnapshot(golden(`distribution-${metric}-${lang}`));
+      }
+    });
+  }
+});
+
+describe('compare chart', () => {
+  const data = (mode: 'abs' | 'index'): CompareChartData => ({
+    years: [2019, 2020, 2021, 2022],
+    lines: [
+      { label: '测试市交通运输局', points: [point(2019, 80), null, point(2021, 120, 'at_least'), point(2022, 0)], sources: {} },
+      { label: 'Test District C', points: [point(2019, 70), point(2020, 75), point(2021, 88, 'about'), point(2022, 95)], sources: {} },
+      { label: '乙', points: [null, null, point(2021, 3, 'nearly'), null], sources: {} },
+    ],
+    mode,
+    axisName: mode === 'abs' ? 'count' : 'index',
+    allowNegative: false,
+  });
+  for (const lang of LANGS) {
+    it(`absolute and indexed, in ${lang}`, async () => {
+      const text = { missing: 'not stated', sourceUnknown: '?', approximate: 'approximate', notStated: 'no figure' };
+      for (const mode of ['abs', 'index'] as const) {
+        // The build-time renderer has no tooltip component (the browser adds it).
+        const { tooltip: _tooltip, ...option } = compareChartOption(data(mode), lang, text, 480);
+        await expect(renderSvg(option as ChartOption, { width: 480, height: 360 }, 'compare', 'x')).toMatchFileSnapshot(
+          golden(`compare-${mode}-${lang}`),
+        );
+      }
+    });
+  }
+});
