@@ -172,8 +172,26 @@ describe('stated changes and the previous year they imply', () => {
   });
   it('warns when a stated change disagrees with the previous year’s own report', () => {
     const y = build().warnings.filter((w) => w.rule === 'Y');
-    expect(y.map((w) => w.report_id)).toEqual(['511111-jt-2022']);
-    expect(y[0]?.message_zh).toContain('比上年变化-5');
+    expect(y.map((w) => [w.report_id, w.agency_id, w.year, w.message_en, w.message_zh])).toEqual([
+      [
+        '511111-jt-2022',
+        '511111-jt',
+        2022,
+        'The 2022 report states a change of -5 on the previous year for "New requests received: total", but 2021\'s report gives 6 and 2022\'s 0: a change of -6.',
+        '2022年报告称「本年新收申请 · 总计」比上年变化-5,但2021年报告为6,2022年为0,实际变化-6。',
+      ],
+    ]);
+    // A percentage, stated +20 % where the two whole-city reports give +25 %.
+    const figures = FIGURES.replace(
+      '511100-zf-2022-system,requests.new.total.change_pct,25,',
+      '511100-zf-2022-system,requests.new.total.change_pct,20,',
+    );
+    const texts = build({ figures })
+      .warnings.filter((w) => w.rule === 'Y' && w.report_id !== '511111-jt-2022')
+      .map((w) => w.message_en);
+    expect(texts).toEqual([
+      'The 2022 report states a change of +20% on the previous year for "New requests received: total", but 2021\'s report gives 400 and 2022\'s 500: a change of +25%.',
+    ]);
   });
   it('never compares a stated change across the 2019 change of definitions', () => {
     // 511111-jt 2019 states +1 against 2018's pre-2019 count of 3 (actual +1 would be 4 → 4 is 2019's value: it agrees
