@@ -66,6 +66,10 @@ describe('agency charts', () => {
     await expect(printableChart(agencyChartView(site, agency, 'proactive', 'en'), agency, 'en')?.svg).toMatchFileSnapshot(
       golden('511111-jt-proactive-en-print'),
     );
+    const city = site.agency('511100-jt');
+    await expect(printableChart(agencyChartView(site, city, 'requests', 'zh'), city, 'zh')?.svg).toMatchFileSnapshot(
+      golden('511100-jt-requests-zh-print'),
+    );
   });
 
   it('a whole-jurisdiction chart', async () => {
