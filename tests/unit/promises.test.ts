@@ -197,6 +197,19 @@ describe('the downloads give back what was curated, and the files the pages fetc
     expect(all.agencies.filter((a) => 'headlines' in a || 'series' in a)).toEqual([]);
   });
 
+  it('a report without figures is listed with its agency, and adds no rows', () => {
+    const reports = `${REPORTS}511100-jt-2020,511100-jt,2020,gov2019,https://example.gov.cn/2020.html,yes,agency,,\n`;
+    const { dataset, problems } = build({ reports });
+    expect(problems).toEqual([]);
+    const downloads = new Map([...downloadFiles(dataset)].map(([path, content]) => [path, text(content)]));
+    const own = JSON.parse(downloads.get('agencies/511100-jt.json') ?? 'null') as { reports: { id: string }[]; figures: unknown[] };
+    expect(own.reports.map((r) => r.id)).toEqual(['511100-jt-2019', '511100-jt-2020', '511100-jt-2021', '511100-jt-2022']);
+    expect(own.figures).toEqual(JSON.parse(built().files.get('agencies/511100-jt.json') ?? 'null').figures);
+    expect(downloads.get('agencies/511100-jt.csv')).toBe(built().files.get('agencies/511100-jt.csv'));
+    const page = JSON.parse(text(new Map([...generatedFiles(dataset)]).get('agencies/511100-jt.json') ?? 'null')) as { figures: unknown[] };
+    expect(page.figures).toHaveLength(dataset.figures.filter((f) => f.report_id.startsWith('511100-jt-')).length);
+  });
+
   it('each agency page’s file carries the figures of its own reports and its warnings', () => {
     const { dataset } = built();
     const generated = new Map([...generatedFiles(dataset)].map(([path, content]) => [path, text(content)]));
