@@ -12,12 +12,14 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { compareChartOption, type CompareChartData } from '../../src/lib/charts/compare-chart.ts';
 import { distributionOption, distributionSize, histogram, DISTRIBUTION_WIDTHS } from '../../src/lib/charts/distribution.ts';
+import { chartData } from '../../src/lib/charts/agency-charts.ts';
 import { renderResponsive, renderSvg, type ChartOption } from '../../src/lib/charts/echarts.ts';
+import { chartSize, drawnMarks, yearChartOption } from '../../src/lib/charts/options.ts';
 import { AGENCY_CHARTS } from '../../src/lib/core/chart-specs.ts';
 import type { Lang } from '../../src/lib/core/format.ts';
-import type { Level } from '../../src/lib/core/schema.ts';
+import type { Level, Qualifier, SeriesPoint } from '../../src/lib/core/schema.ts';
 import { generatedFiles } from '../../src/lib/pipeline/outputs.ts';
-import { agencyChartView, printableChart } from '../../src/lib/site/agency-view.ts';
+import { agencyChartView, chartCaption, printableChart } from '../../src/lib/site/agency-view.ts';
 import { peerStrips } from '../../src/lib/site/peer-view.ts';
 import { notStatedCount } from '../../src/lib/site/ranking-pages.ts';
 import { siteData } from '../../src/lib/site/site-data.ts';
@@ -77,6 +79,52 @@ describe('agency charts', () => {
     const view = agencyChartView(site, site.agency('511100-zf'), 'proactive', 'zh', 'system');
     await expect(view.svg).toMatchFileSnapshot(golden('511100-zf-proactive-zh-system'));
   });
+});
+
+describe('every mark of every agency chart, every series', () => {
+  // Synthetic figures that give each chart every series, each kind of mark and gaps in different years, so the
+  // × marks of several series share a year side by side.
+  const q = (year: number, value: number, qualifier: Qualifier = 'exact') => point(year, value, qualifier);
+  const series: Record<string, SeriesPoint[]> = {
+    'proactive.total': [q(2018, 300), q(2019, 320, 'at_least'), q(2021, 0), q(2022, 410)],
+    'proactive.website': [q(2018, 120), q(2020, 130, 'about'), q(2022, 0)],
+    'proactive.portal': [q(2019, 40), q(2020, 0), q(2021, 55)],
+    'proactive.wechat': [q(2018, 10), q(2019, 12), q(2022, 30, 'nearly')],
+    'proactive.weibo': [q(2020, 5), q(2021, 6)],
+    'proactive.app': [q(2018, 1), q(2022, 2)],
+    'proactive.media': [q(2019, 7), q(2020, 8), q(2021, 0), q(2022, 9)],
+    'requests.outcome.disclosed.total': [q(2018, 20), q(2019, 0), q(2021, 25), q(2022, 30, 'about')],
+    'requests.outcome.partial.total': [q(2018, 3), q(2019, 4), q(2021, 0)],
+    'requests.outcome.withheld.sum': [q(2018, 2), q(2019, 0), q(2020, 1), q(2022, 5)],
+    'requests.outcome.unable.sum': [q(2019, 6), q(2020, 0), q(2021, 7)],
+    'requests.outcome.not_processed.sum': [q(2018, 0), q(2022, 3)],
+    'requests.outcome.other.sum': [q(2020, 2), q(2021, 0)],
+    'requests.new.total': [q(2018, 30), q(2019, 14), q(2020, 9), q(2021, 40), q(2022, 45, 'at_least')],
+    'requests.handled': [q(2018, 25), q(2021, 32)],
+    'fees.info_processing.collected_yuan': [q(2019, 0), q(2021, 1200, 'about'), q(2022, 300)],
+    'fees.legacy.amount_yuan': [q(2018, 50), q(2019, 0)],
+    'appeals.review.total': [q(2018, 2), q(2019, 0), q(2021, 3, 'at_least')],
+    'appeals.litigation.total': [q(2018, 1), q(2020, 0), q(2022, 4)],
+  };
+  for (const [lang, width] of [
+    ['en', 300],
+    ['en', 640],
+    ['zh', 480],
+  ] as [Lang, number][]) {
+    it(`in ${lang} at ${width} px`, async () => {
+      const keys =
+        lang === 'zh'
+          ? { approximate: '约数', notStated: '无数字（不是0）' }
+          : { approximate: 'approximate', notStated: 'no figure (not 0)' };
+      for (const spec of AGENCY_CHARTS) {
+        const data = chartData(spec, [2018, 2022], series, (key) => key);
+        const svg = renderSvg(yearChartOption(data, lang, keys, width), chartSize(data, width), 'gallery', spec.id);
+        await expect(`<!-- ${chartCaption(drawnMarks(data), lang)} -->\n${svg}`).toMatchFileSnapshot(
+          golden(`gallery-${spec.id}-${lang}-${width}`),
+        );
+      }
+    });
+  }
 });
 
 describe('peer strips and the ranking distribution', () => {

@@ -102,5 +102,8 @@ describe('seriesLabel', () => {
     expect(seriesLabel('予以公开 · 总计')).toBe('予以公开');
     expect(seriesLabel('Outcome: disclosed: total')).toBe('Outcome: disclosed');
     expect(seriesLabel('主动公开信息总数')).toBe('主动公开信息总数');
+    // Only at the end: a label that names a total inside keeps it.
+    expect(seriesLabel('办理结果 · 总计 · 自然人')).toBe('办理结果 · 总计 · 自然人');
+    expect(seriesLabel('Outcomes: total: natural persons')).toBe('Outcomes: total: natural persons');
   });
 });

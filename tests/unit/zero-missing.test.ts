@@ -169,6 +169,9 @@ describe('legend and caption', () => {
   });
 
   it('say in the caption exactly which marks the chart draws', () => {
+    // A chart of stated, exact, non-zero figures draws no special mark, and its caption says nothing about them.
+    const plain = agencyChart('proactive', [2021, 2022], { 'proactive.total': [point(2021, 4), point(2022, 5)] });
+    expect(drawnMarks(plain.data)).toEqual({ approximate: false, zero: false, notStated: false });
     expect(chartCaption({ approximate: false, zero: true, notStated: false }, 'en')).toMatch(/^A 0 is a figure/);
     expect(chartCaption({ approximate: false, zero: true, notStated: false }, 'en')).not.toMatch(/×|hollow/i);
     expect(chartCaption({ approximate: true, zero: false, notStated: true }, 'zh')).toMatch(/×.*约数/);
