@@ -197,6 +197,19 @@ describe('the downloads give back what was curated, and the files the pages fetc
     expect(all.agencies.filter((a) => 'headlines' in a || 'series' in a)).toEqual([]);
   });
 
+  it('a ranking page for each headline count and the rate, in the order the site lists them, and jurisdiction totals apart', () => {
+    expect(built().dataset.rankings.map((r) => `${r.scope} ${r.metric}`)).toEqual([
+      'agency proactive.total',
+      'agency requests.new.total',
+      'agency fees.info_processing.collected_yuan',
+      'agency appeals.review.total',
+      'agency appeals.litigation.total',
+      'agency rate.requests_granted',
+      'system proactive.total',
+      'system requests.new.total',
+    ]);
+  });
+
   it('a report without figures is listed with its agency, and adds no rows', () => {
     const reports = `${REPORTS}511100-jt-2020,511100-jt,2020,gov2019,https://example.gov.cn/2020.html,yes,agency,,\n`;
     const { dataset, problems } = build({ reports });

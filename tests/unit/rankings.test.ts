@@ -280,6 +280,18 @@ describe('what the ranking page and the cards show, at the edges', () => {
     expect(year.groups.find((g) => g.level === 'prefecture')?.pooled_rate).toBe(0.05);
   });
 
+  it('gives a rate for each year, oldest first, whatever order the reports come in', () => {
+    const series = {
+      'requests.outcome.disclosed.total': [point(2023, 5), point(2021, 1)],
+      'requests.outcome.partial.total': [point(2023, 5), point(2021, 1)],
+      'requests.outcome.total.total': [point(2023, 20), point(2021, 4)],
+    };
+    expect(rateSeries(granted, series).map((p) => [p.year, p.value])).toEqual([
+      [2021, 0.5],
+      [2023, 0.5],
+    ]);
+  });
+
   it('gives a rate of approximate counts as approximate', () => {
     const series = { ...requestSeries(2023, 30, 10, null), 'requests.outcome.total.total': [point(2023, 80, 'about')] };
     expect(rateSeries(granted, series)[0]?.qualifier).toBe('about');
