@@ -15,9 +15,10 @@ import { distributionOption, distributionSize, histogram, DISTRIBUTION_WIDTHS } 
 import { chartData } from '../../src/lib/charts/agency-charts.ts';
 import { renderResponsive, renderSvg, type ChartOption } from '../../src/lib/charts/echarts.ts';
 import { chartSize, drawnMarks, yearChartOption } from '../../src/lib/charts/options.ts';
+import { peerStripOption, peerStripSize } from '../../src/lib/charts/peer-strip.ts';
 import { AGENCY_CHARTS } from '../../src/lib/core/chart-specs.ts';
 import type { Lang } from '../../src/lib/core/format.ts';
-import type { Level, Qualifier, SeriesPoint } from '../../src/lib/core/schema.ts';
+import type { Level, Qualifier, RankingEntry, SeriesPoint } from '../../src/lib/core/schema.ts';
 import { generatedFiles } from '../../src/lib/pipeline/outputs.ts';
 import { agencyChartView, chartCaption, printableChart } from '../../src/lib/site/agency-view.ts';
 import { peerStrips } from '../../src/lib/site/peer-view.ts';
@@ -156,6 +157,67 @@ describe('peer strips and the ranking distribution', () => {
         );
         await expect(html).toMatchFileSnapshot(golden(`distribution-${metric}-${lang}`));
       }
+    });
+  }
+});
+
+describe('a gallery of peer strips and distributions', () => {
+  const entry = (value: number, level: Level): RankingEntry => ({
+    agency_id: `a${value}-${level}`,
+    year: 2023,
+    sector: 'transport',
+    level,
+    province: '甲省',
+    value,
+    qualifier: 'exact',
+    report_id: 'r',
+    numerator: null,
+    denominator: null,
+    rank: 1,
+    tied: 1,
+    percentile: null,
+    peers: 1,
+    province_standing: null,
+  });
+  for (const lang of LANGS) {
+    it(`strips of counts and rates, an approximate own figure and a stack of fourteen zeros, in ${lang}`, async () => {
+      const strips = [
+        peerStripOption({ values: [0, 0, 3, 12, 40, 250, 4100], own: { value: 250, qualifier: 'at_least' }, kind: 'count' }, lang, 'own'),
+        peerStripOption({ values: [0.1, 0.35, 0.5, 0.5, 0.92, 1], own: { value: 0.5, qualifier: 'exact' }, kind: 'rate' }, lang, 'own'),
+        peerStripOption(
+          { values: [...Array.from({ length: 14 }, () => 0), 2], own: { value: 2, qualifier: 'exact' }, kind: 'count' },
+          lang,
+          'own',
+        ),
+      ];
+      const sizes = [
+        peerStripSize({ values: [0, 0, 3, 12, 40, 250, 4100], own: { value: 250, qualifier: 'at_least' }, kind: 'count' }),
+        peerStripSize({ values: [0.1, 0.35, 0.5, 0.5, 0.92, 1], own: { value: 0.5, qualifier: 'exact' }, kind: 'rate' }),
+        peerStripSize({ values: [...Array.from({ length: 14 }, () => 0), 2], own: { value: 2, qualifier: 'exact' }, kind: 'count' }),
+      ];
+      const svg = strips.map((option, i) => renderSvg(option, sizes[i] ?? { width: 360, height: 80 }, `strip${i}`, 'x')).join('\n');
+      await expect(svg).toMatchFileSnapshot(golden(`gallery-strips-${lang}`));
+    });
+
+    it(`distributions of counts over every level and of rates, with and without a not-stated row, in ${lang}`, async () => {
+      const text = { notStated: lang === 'zh' ? '未填报' : 'not stated', levelLabel: (l: Level) => l };
+      const counts = histogram(
+        [
+          entry(0, 'national'),
+          entry(5, 'province'),
+          entry(45, 'prefecture'),
+          entry(450, 'county'),
+          entry(12000, 'county'),
+          entry(0, 'county'),
+        ],
+        'count',
+      );
+      const rates = histogram([entry(0, 'county'), entry(0.15, 'county'), entry(0.5, 'prefecture'), entry(1, 'county')], 'rate');
+      const drawn = [
+        renderSvg(distributionOption(counts, 'count', lang, text, 3), distributionSize(counts, 3, 480), 'dc', 'x'),
+        renderSvg(distributionOption(rates, 'rate', lang, text, null), distributionSize(rates, null, 300), 'dr', 'x'),
+      ].join('\n');
+      await expect(drawn).toMatchFileSnapshot(golden(`gallery-distributions-${lang}`));
     });
   }
 });
