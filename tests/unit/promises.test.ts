@@ -210,6 +210,44 @@ describe('the downloads give back what was curated, and the files the pages fetc
     ]);
   });
 
+  it('the home page’s coverage: agencies and reports by province, level, kind, form and year, counted by hand', () => {
+    const { coverage, figures } = built().dataset;
+    expect(coverage.years).toEqual([2016, 2017, 2018, 2019, 2021, 2022]);
+    expect(coverage.provinces).toEqual([
+      {
+        province: '',
+        province_en: '',
+        agencies: 1,
+        reports: 1,
+        by_level: { national: 1, province: 0, prefecture: 0, county: 0 },
+        by_year: { 2022: 1 },
+      },
+      {
+        province: '四川省',
+        province_en: 'Sichuan',
+        agencies: 10,
+        reports: 19,
+        by_level: { national: 0, province: 0, prefecture: 3, county: 7 },
+        // Agencies with a report that year (the city government's own and whole-city reports count once).
+        by_year: { 2016: 1, 2017: 1, 2018: 1, 2019: 2, 2021: 3, 2022: 10 },
+      },
+    ]);
+    expect(coverage.sectors).toEqual([
+      { sector: 'government', agencies: 2, reports: 4 },
+      { sector: 'transport', agencies: 8, reports: 15 },
+      { sector: 'education', agencies: 1, reports: 1 },
+    ]);
+    expect(coverage.totals).toEqual({
+      agencies: 11,
+      reports: 20,
+      figures: figures.filter((f) => !f.derived).length,
+      provinces: 2,
+      by_level: { national: 1, province: 0, prefecture: 3, county: 7 },
+      by_template: { pre2019: 3, gov2019: 2, gov2021: 15, unknown: 0 },
+      by_year: { 2016: 1, 2017: 1, 2018: 1, 2019: 2, 2021: 3, 2022: 11 },
+    });
+  });
+
   it('a report without figures is listed with its agency, and adds no rows', () => {
     const reports = `${REPORTS}511100-jt-2020,511100-jt,2020,gov2019,https://example.gov.cn/2020.html,yes,agency,,\n`;
     const { dataset, problems } = build({ reports });
