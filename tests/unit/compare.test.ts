@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compareChartOption, compareTooltip, type CompareChartData } from '../../src/lib/charts/compare-chart.ts';
+import {
+  compareChartHeight,
+  compareChartOption,
+  compareMarks,
+  compareTooltip,
+  type CompareChartData,
+} from '../../src/lib/charts/compare-chart.ts';
 import { renderSvg } from '../../src/lib/charts/echarts.ts';
 import {
   alignToYears,
@@ -306,5 +312,44 @@ describe('compareChartOption', () => {
     const svg = renderSvg(drawn, { width: 640, height: 360 }, 'compare', 'x');
     expect(svg).not.toContain('NaN');
     expect(svg).toContain('120余');
+  });
+});
+
+describe('what the compare chart’s caption and size say', () => {
+  const chart = (...lines: (SeriesPoint | null)[][]): CompareChartData => ({
+    years: [2021, 2022],
+    lines: lines.map((points, i) => ({ label: `L${i}`, points, sources: {} })),
+    mode: 'abs',
+    axisName: 'count',
+    allowNegative: false,
+  });
+  it('names only the marks a drawn line has: approximate, zero, not stated', () => {
+    expect(compareMarks(chart([point(2021, 3), point(2022, 4)]))).toEqual({ approximate: false, zero: false, notStated: false });
+    expect(compareMarks(chart([point(2021, 3, 'about'), null]))).toEqual({ approximate: true, zero: false, notStated: true });
+    expect(compareMarks(chart([point(2021, 3), point(2022, 4)], [point(2021, 0), point(2022, 5)]))).toEqual({
+      approximate: false,
+      zero: true,
+      notStated: false,
+    });
+    // A line without any figure is named above the chart, not drawn: its gaps are not the chart's marks.
+    expect(compareMarks(chart([point(2021, 3), point(2022, 4)], [null, null]))).toEqual({
+      approximate: false,
+      zero: false,
+      notStated: false,
+    });
+  });
+  it('grows by one legend line per agency', () => {
+    expect(compareChartHeight(2) - compareChartHeight(1)).toBe(20);
+    expect(compareChartHeight(1)).toBe(compareChartHeight(0) + 20);
+    expect(compareChartHeight(1)).toBeGreaterThan(240 + 3 * 20);
+  });
+  it('draws no row of × for a line without any figure', () => {
+    const option = compareChartOption(chart([point(2021, 3), null], [null, null]), 'en', {
+      missing: 'not stated',
+      sourceUnknown: '?',
+      approximate: 'approximate',
+      notStated: 'no figure',
+    });
+    expect((option.series as { name: string }[]).map((s) => s.name)).toEqual(['L0', 'L1', 'L0 (×)', 'no figure']);
   });
 });

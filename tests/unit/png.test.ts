@@ -32,6 +32,19 @@ describe('printChart', () => {
     expect(wrapText('一二三四五六', 10, 30)).toEqual(['一二三', '四五六']);
     expect(wrapText('alpha beta gamma', 10, 60)).toEqual(['alpha beta', 'gamma']);
   });
+  it('puts a word wider than the line on a line of its own, and never writes an empty line', () => {
+    // Latin letters are 0.56 em: 16 of them at 10 px are 89.6 px, wider than 60.
+    expect(wrapText('abcdefghijklmnop', 10, 60)).toEqual(['abcdefghijklmnop']);
+    expect(wrapText('  abcdefghijklmnop', 10, 60)).toEqual(['  abcdefghijklmnop']);
+    expect(wrapText('ab abcdefghijklmnop cd', 10, 60)).toEqual(['ab', 'abcdefghijklmnop', 'cd']);
+    expect(wrapText('', 11, 100)).toEqual([]);
+    expect(wrapText('   ', 11, 100)).toEqual([]);
+  });
+  it('drops the spaces at a line break and at the end, and counts the ones it keeps', () => {
+    expect(wrapText(' abc ', 10, 60)).toEqual([' abc']);
+    // "  abcd efgh" is 11 characters, 61.6 px: over 60 with its leading spaces, under without them.
+    expect(wrapText('  abcd efgh', 10, 60)).toEqual(['  abcd', 'efgh']);
+  });
 });
 
 describe('renderPng', () => {
