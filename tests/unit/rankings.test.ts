@@ -311,6 +311,16 @@ describe('a headline card, at the edges', () => {
       latest: { year: 2021, value: 95 },
       previous: { year: 2020, value: 90 },
     });
+    // Judged by each metric's last year, not its second.
+    const [later] = headlines(
+      {
+        'proactive.total': [point(2019, 100), point(2022, 110)],
+        'proactive.channels_sum': [point(2020, 90), point(2021, 95), point(2023, 99)],
+      },
+      none,
+      () => true,
+    );
+    expect(later).toMatchObject({ metric: 'proactive.channels_sum', latest: { year: 2023 } });
   });
   it('says why a ranked figure has no standing', () => {
     const [, card] = headlines({ 'requests.new.total': [point(2022, 3)] }, none, () => true);
@@ -331,7 +341,8 @@ describe('the year a ranking page opens on', () => {
     const agencies = [
       ...[0, 1, 2, 3, 4].map((i) => agency(`a${i}`, 'county', '甲省', { 'requests.new.total': [point(2021, i)] })),
       agency('p', 'prefecture', '甲省', { 'requests.new.total': [point(2021, 1)] }),
-      ...[0, 1, 2, 3, 4, 5].map((i) => agency(`b${i}`, 'county', '甲省', { 'requests.new.total': [point(2019, i)] })),
+      // An older year with more agencies: the newest year with a full group still wins.
+      ...[0, 1, 2, 3, 4, 5, 6].map((i) => agency(`b${i}`, 'county', '甲省', { 'requests.new.total': [point(2019, i)] })),
       ...[0, 1, 2, 3].map((i) => agency(`c${i}`, 'county', '甲省', { 'requests.new.total': [point(2023, i)] })),
     ];
     expect(defaultYear(rankMetric('requests.new.total', agencies))).toBe(2021);
