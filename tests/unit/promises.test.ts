@@ -327,6 +327,10 @@ describe('the downloads give back what was curated, and the files the pages fetc
       prefecture: '乐山市',
     });
     expect(json<{ agencies: { id: string }[] }>('directory/100000.json').agencies.map((a) => a.id)).toEqual(['100000-jt']);
+    // Several older names: searchable apart, as the curator wrote them.
+    const { dataset } = build({ agencies: AGENCIES.replace(',测试市交通局,', ',测试市交通局|测试交通局,') });
+    const index = JSON.parse(text(new Map([...downloadFiles(dataset)]).get('directory/names.json') ?? 'null')) as { agencies: string[][] };
+    expect(index.agencies.find((a) => a[0] === '511100-jt')?.[3]).toBe('测试市交通局|测试交通局');
   });
 });
 
