@@ -2,7 +2,22 @@
 import { gunzipSync } from 'node:zlib';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { Qualifier, SeriesPoint } from '../src/lib/core/schema.ts';
+
+/**
+ * A value made inside each test that reads it, once per test. Building the fixture dataset at the top of a file
+ * would run the data build while the file loads, outside every test: mutation testing (npm run mutation) then
+ * cannot tell which tests reach a line and runs the whole suite for each of its mutants, several times slower.
+ */
+export function perTest<T>(make: () => T): () => T {
+  let made: { test: string | undefined; value: T } | undefined;
+  return () => {
+    const test = expect.getState().currentTestName;
+    if (made === undefined || made.test !== test || test === undefined) made = { test, value: make() };
+    return made.value;
+  };
+}
 
 /** One point of a year series, from report `r<year>`. */
 export function point(year: number, value: number, qualifier: Qualifier = 'exact'): SeriesPoint {

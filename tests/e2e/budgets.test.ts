@@ -1,8 +1,9 @@
 /**
  * Size budgets, in gzip bytes, over every page of the site built from data/ (read from disk, so they are byte
- * counts, not timings): an agency page loads at most 15 KB of JavaScript (its scripts and their static
- * imports); an embed page is at most 30 KB in all (HTML with its inline SVG, CSS and JavaScript); and only
- * the compare page can ever load the ECharts client.
+ * counts, not timings): an agency page loads at most 3 KB of JavaScript (its scripts and their static
+ * imports); an embed page is at most 16 KB in all (HTML with its inline SVG, CSS and JavaScript); and only
+ * the compare page can ever load the ECharts client. The budgets sit just above what the site measures (1.7 KB
+ * and 9.0 KB with the 1,044 agencies of data/), so a page that doubles fails.
  */
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -11,8 +12,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { fileOf, internalTarget, pagePaths, pageScripts, pageType, readPage, scriptClosure } from './dist.ts';
 
 const KB = 1024;
-const AGENCY_JS = 15 * KB;
-const EMBED_TOTAL = 30 * KB;
+const AGENCY_JS = 3 * KB;
+const EMBED_TOTAL = 16 * KB;
 const dist = inject('realDist');
 const paths = await pagePaths(dist);
 
@@ -38,7 +39,7 @@ async function styleBytes(path: string, html: string): Promise<number> {
 }
 
 describe('size budgets of the site built from data/', () => {
-  it('every agency page loads at most 15 KB of JavaScript (gzip)', async () => {
+  it('every agency page loads at most 3 KB of JavaScript (gzip)', async () => {
     const agencyPages = paths.filter((p) => /^(zh|en) \/agencies\/\*\/$/.test(pageType(p)));
     expect(agencyPages.length).toBeGreaterThan(100);
     const sizes = await Promise.all(agencyPages.map(async (p) => ({ path: p, bytes: await javaScriptBytes(p, await readPage(dist, p)) })));
@@ -47,7 +48,7 @@ describe('size budgets of the site built from data/', () => {
     expect(sizes.filter((s) => s.bytes > AGENCY_JS)).toEqual([]);
   });
 
-  it('every embed page is at most 30 KB in all: HTML, CSS and JavaScript (gzip)', async () => {
+  it('every embed page is at most 16 KB in all: HTML, CSS and JavaScript (gzip)', async () => {
     const embedPages = paths.filter((p) => /^(zh|en) \/embed\//.test(pageType(p)));
     expect(embedPages.length).toBeGreaterThan(100);
     const sizes = await Promise.all(

@@ -333,6 +333,62 @@ const build = (input: Inputs): BuildResult => buildDataset(texts(input), OPTIONS
 /** Lines as an editor shows them: the BOM is not a column, and CRLF, LF and a lone CR each end a line. */
 const editorLines = (text: string) => text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
 
+/**
+ * Which record and field of a CSV text a line and column (as an editor counts them) fall in: read here with a
+ * scanner of its own, not the build's parser, so a position that lands in the wrong field cannot agree with
+ * itself. Records count from 0 (the header); blank lines between records are skipped, as the build skips them.
+ */
+function fieldAt(text: string, line: number, column: number): { record: number; field: number; header: string[] } {
+  const lines = editorLines(text);
+  const flat = lines.join('\n');
+  const offset = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
+  let record = 0;
+  let field = 0;
+  let quoted = false;
+  let atRecordStart = true;
+  let fieldStart = true;
+  const header: string[] = [];
+  let current = '';
+  let found: { record: number; field: number } | null = null;
+  for (let i = 0; i <= flat.length; i++) {
+    const ch = flat[i];
+    if (atRecordStart && ch === '\n') continue;
+    atRecordStart = false;
+    if (i === offset) found = { record, field };
+    if (ch === undefined) break;
+    // As papaparse reads quotes: one opens a quoted field only as its first character, "" inside is one quote.
+    if (quoted) {
+      if (ch === '"' && flat[i + 1] === '"') {
+        if (record === 0) current += ch;
+        i++;
+      } else if (ch === '"') quoted = false;
+      else if (record === 0) current += ch;
+      continue;
+    }
+    if (ch === '"' && fieldStart) {
+      quoted = true;
+      fieldStart = false;
+      continue;
+    }
+    fieldStart = false;
+    if (ch === ',' || ch === '\n') {
+      fieldStart = true;
+      if (record === 0) header.push(current.trim());
+      current = '';
+      if (ch === ',') field++;
+      else {
+        record++;
+        field = 0;
+        atRecordStart = true;
+      }
+      continue;
+    }
+    if (record === 0) current += ch;
+  }
+  if (record === 0) header.push(current.trim());
+  return { ...(found ?? { record: -1, field: -1 }), header };
+}
+
 /** Every number anywhere in a value, with its path, to find NaN and Infinity. */
 function* numbers(value: unknown, path = '$'): Generator<[string, number]> {
   if (typeof value === 'number') yield [path, value];
@@ -391,6 +447,19 @@ describe('data build properties', { timeout: 120_000 }, () => {
             true,
           );
           expect(formatProblem(p)).toMatch(/^[^\r\n]*$/);
+          // At the bad field, not only inside the file: an error about a column points into that column (files
+          // whose quoting is broken are left out: where their records start is a matter of recovery).
+          if (problems.some((q) => q.file === p.file && q.message.startsWith('a quoted field is not closed'))) continue;
+          const at = fieldAt(input[file].text, p.line, p.column);
+          const named = /^([a-z_]+): /.exec(p.message)?.[1];
+          if (named !== undefined && at.header.includes(named) && at.header.indexOf(named) === at.header.lastIndexOf(named)) {
+            expect(at.record, `${where}: ${p.message} (a row, not the header)`).toBeGreaterThan(0);
+            expect(at.header[at.field], `${where}: ${p.message}`).toBe(named);
+          }
+          const twice = /^column "([^"]+)" appears twice/.exec(p.message)?.[1];
+          if (twice !== undefined) {
+            expect([at.record, at.field], `${where}: ${p.message} (at the second copy)`).toEqual([0, at.header.lastIndexOf(twice)]);
+          }
         }
         for (const s of summary) {
           if (s.rejected > 0)

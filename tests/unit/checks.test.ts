@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { checkCarryOver, checkReport } from '../../src/lib/pipeline/checks.ts';
 import type { FigureOut, Level, MetricOut, Qualifier, ReportOut, Template } from '../../src/lib/core/schema.ts';
 import { eraOf } from '../../src/lib/core/templates.ts';
-import { build } from './fixtures.ts';
+import { perTest } from '../helpers.ts';
+import { FIGURES, build } from './fixtures.ts';
 
-const metrics = new Map<string, MetricOut>(build().dataset.metrics.map((m) => [m.key, m]));
+const metrics = perTest(() => new Map<string, MetricOut>(build().dataset.metrics.map((m) => [m.key, m])));
 
 function report(template: Template, year = 2022, id = `511100-jt-${year}`): ReportOut {
   return {
@@ -33,7 +34,7 @@ function values(entries: Record<string, number | [number, Qualifier]>): Map<stri
 }
 
 const rules = (template: Template, entries: Record<string, number | [number, Qualifier]>, level: Level = 'prefecture') =>
-  checkReport({ report: report(template), level, values: values(entries) }, metrics).map((w) => w.rule);
+  checkReport({ report: report(template), level, values: values(entries) }, metrics()).map((w) => w.rule);
 
 interface Case {
   why: string;
@@ -175,10 +176,122 @@ describe('checkReport', () => {
           'requests.carried_out.total': 0,
         }),
       },
-      metrics,
+      metrics(),
     );
     expect(w?.message_en).toContain('= 4, but outcomes total (3) + carried to next year (0) = 3');
     expect(w?.message_zh).toContain('本年新收(3)+上年结转(1)=4');
+  });
+});
+
+describe('the quality flags an agency page shows, word for word', () => {
+  const flags = (template: Template, entries: Record<string, number | [number, Qualifier]>, level: Level = 'prefecture') =>
+    checkReport({ report: report(template), level, values: values(entries) }, metrics()).map((w) => [w.rule, w.message_en, w.message_zh]);
+
+  it('R1 names the column and both sums', () => {
+    const column = (row: string, value: number) => ({ [`requests.${row}.natural_person`]: value });
+    expect(
+      flags('gov2021', { ...column('new', 3), ...column('carried_in', 1), ...column('outcome.total', 3), ...column('carried_out', 0) }),
+    ).toEqual([
+      [
+        'R1',
+        'Requests table, column natural_person: new (3) + carried over (1) = 4, but outcomes total (3) + carried to next year (0) = 3.',
+        '表三「自然人」列:本年新收(3)+上年结转(1)=4,但办理结果总计(3)+结转下年度(0)=3。',
+      ],
+    ]);
+  });
+
+  it('R2 and R3 say when only the parts present were added', () => {
+    expect(flags('gov2021', { 'requests.outcome.total.org_research': 2, 'requests.outcome.disclosed.org_research': 3 })).toEqual([
+      [
+        'R2',
+        'Requests table, column org_research: outcomes total is 2 but the outcome rows add up to 3 (parts present only).',
+        '表三「科研机构」列:办理结果总计为2,但各办理结果相加为3(仅计已填报部分)。',
+      ],
+    ]);
+    expect(flags('gov2021', { 'requests.new.total': 4, 'requests.new.natural_person': 3, 'requests.new.org_commercial': 2 })).toEqual([
+      [
+        'R3',
+        'Requests table, row "New requests received: total": total is 4 but the applicant columns add up to 5 (parts present only).',
+        '表三「本年新收申请 · 总计」行:总计为4,但各申请人类型相加为5(仅计已填报部分)。',
+      ],
+    ]);
+  });
+
+  it('R5 names the carried-over requests only when there are some', () => {
+    expect(flags('gov2021', { 'requests.narrative.total': 12, 'requests.new.total': 4, 'requests.carried_in.total': 1 })).toEqual([
+      [
+        'R5',
+        'The overview states 12 requests, the requests table 4 new (+1 carried over).',
+        '总体情况称收到申请12件,表三本年新收4件(另上年结转1件)。',
+      ],
+    ]);
+    expect(flags('gov2021', { 'requests.narrative.total': 12, 'requests.new.total': 4 })).toEqual([
+      ['R5', 'The overview states 12 requests, the requests table 4 new.', '总体情况称收到申请12件,表三本年新收4件。'],
+    ]);
+    // The overview may count new requests alone, though some were carried over; without the table's count there is nothing to compare.
+    expect(flags('gov2021', { 'requests.narrative.total': 10, 'requests.new.total': 10, 'requests.carried_in.total': 2 })).toEqual([]);
+    expect(flags('gov2021', { 'requests.narrative.total': 12, 'requests.carried_in.total': 2 })).toEqual([]);
+  });
+
+  it('R6 names the appeals block; with every part stated it says nothing about parts', () => {
+    const block = (key: string, [upheld, corrected, other, pending, total]: number[]) => ({
+      [`appeals.${key}.upheld`]: upheld ?? 0,
+      [`appeals.${key}.corrected`]: corrected ?? 0,
+      [`appeals.${key}.other`]: other ?? 0,
+      [`appeals.${key}.pending`]: pending ?? 0,
+      [`appeals.${key}.total`]: total ?? 0,
+    });
+    expect(
+      flags('gov2021', {
+        ...block('review', [1, 1, 0, 0, 2]),
+        ...block('litigation_direct', [1, 0, 1, 1, 2]),
+        ...block('litigation_after_review', [0, 0, 0, 1, 0]),
+      }),
+    ).toEqual([
+      [
+        'R6',
+        'Appeals table, lawsuits filed directly: total is 2 but upheld + corrected + other + pending = 3.',
+        '表四「未经复议直接起诉」:总计为2,但维持、纠正、其他、尚未审结相加为3。',
+      ],
+      [
+        'R6',
+        'Appeals table, lawsuits after review: total is 0 but upheld + corrected + other + pending = 1.',
+        '表四「复议后起诉」:总计为0,但维持、纠正、其他、尚未审结相加为1。',
+      ],
+    ]);
+  });
+
+  it('D names a stated total that its parts contradict, with both numbers', () => {
+    const figures = [
+      FIGURES.trimEnd(),
+      '511100-jt-2022,appeals.litigation_direct.total,1,exact,表四,',
+      '511100-jt-2022,appeals.litigation_after_review.total,1,exact,表四,',
+      '511100-jt-2022,appeals.litigation.total,3,exact,表四,',
+    ].join('\n');
+    const { warnings, dataset } = build({ figures: `${figures}\n` });
+    expect(warnings.filter((w) => w.rule === 'D').map((w) => [w.report_id, w.message_en, w.message_zh])).toEqual([
+      ['511100-jt-2022', '"Lawsuits, total" is stated as 3, but its parts add up to 2.', '「行政诉讼总数」填报为3,但各分项相加为2。'],
+    ]);
+    // The stated figure stays as published.
+    expect(dataset.figures.find((f) => f.report_id === '511100-jt-2022' && f.metric === 'appeals.litigation.total')).toMatchObject({
+      value: 3,
+      derived: false,
+    });
+  });
+
+  it('T and L name the figure, the template and the count', () => {
+    expect(flags('gov2019', { 'proactive.art20_1.rules.in_force': 6 }, 'county')).toEqual([
+      [
+        'T',
+        'Figure "Art. 20(1) Rules (规章): in force" is not part of the gov2019 template; check the report\'s template or the metric key.',
+        '指标「第二十条第(一)项 规章 · 现行有效件数」不属于gov2019格式,请核对报告格式或指标代码。',
+      ],
+      [
+        'L',
+        'A county-level agency reports 6 rules (规章) in "Art. 20(1) Rules (规章): in force"; county bodies cannot make rules, so this is probably a copying error in the report.',
+        '县级机关在「第二十条第(一)项 规章 · 现行有效件数」填报规章6件;县级机关无规章制定权,可能是报告填写错误。',
+      ],
+    ]);
   });
 });
 
@@ -192,7 +305,14 @@ describe('checkCarryOver (R4)', () => {
   it('flags a carried-in total that differs from last year’s carried-out total', () => {
     const reports = [report('gov2021', 2021), report('gov2021', 2022)];
     const warnings = checkCarryOver(reports, byReport, eras(...reports));
-    expect(warnings.map((w) => [w.rule, w.year])).toEqual([['R4', 2022]]);
+    expect(warnings.map((w) => [w.rule, w.year, w.message_en, w.message_zh])).toEqual([
+      [
+        'R4',
+        2022,
+        '2022 carried over 1 requests from last year, but the 2021 report carried 2 to the next year.',
+        '2022年上年结转申请1件,但2021年报告结转下年度2件。',
+      ],
+    ]);
   });
   it('compares the 2019 and 2021 tables, which count requests alike', () => {
     const reports = [report('gov2019', 2021), report('gov2021', 2022)];

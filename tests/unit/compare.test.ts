@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compareChartOption, compareTooltip, type CompareChartData } from '../../src/lib/charts/compare-chart.ts';
+import {
+  compareChartHeight,
+  compareChartOption,
+  compareMarks,
+  compareTooltip,
+  type CompareChartData,
+} from '../../src/lib/charts/compare-chart.ts';
 import { renderSvg } from '../../src/lib/charts/echarts.ts';
 import {
   alignToYears,
@@ -136,9 +142,13 @@ describe('indexSeries', () => {
     expect(series.points.map((p) => p.report_id)).toEqual(['r2019', 'r2021']);
   });
 
-  it('never produces NaN or Infinity', () => {
+  it('never produces NaN or Infinity: a zero base is reported, a tiny one gives a large finite index', () => {
     const outcome = indexSeries([[point(2019, 0)], [point(2019, 0.0001), point(2020, 1e9)]]);
-    for (const s of outcome.series) if (s.status === 'indexed') for (const p of s.points) expect(Number.isFinite(p.value)).toBe(true);
+    expect(outcome.series.map((s) => s.status)).toEqual(['unavailable', 'indexed']);
+    const [zero, tiny] = outcome.series;
+    expect(zero).toEqual({ status: 'unavailable', reason: 'base_not_positive', base: point(2019, 0) });
+    if (tiny?.status !== 'indexed') throw new Error('expected an indexed series');
+    expect(tiny.points.map((p) => p.value)).toEqual([100, 1e15]);
   });
 });
 
@@ -260,59 +270,103 @@ describe('compareMessages', () => {
 });
 
 describe('compareChartOption', () => {
-  const years = compareYears([[point(2019, 80), point(2021, 120, 'at_least')], [point(2022, 3)]]);
+  // Built inside each test (tests/helpers.ts, perTest, says why).
+  const years = () => compareYears([[point(2019, 80), point(2021, 120, 'at_least')], [point(2022, 3)]]);
   const line = (label: string, points: SeriesPoint[]) => ({
     label,
-    points: alignToYears(points, years),
+    points: alignToYears(points, years()),
     sources: { r2019: null, r2021: 'https://example.gov.cn/2021.html', r2022: 'https://example.gov.cn/2022.html' },
   });
-  const data: CompareChartData = {
-    years,
+  const data = (): CompareChartData => ({
+    years: years(),
     lines: [line('A', [point(2019, 80), point(2021, 120, 'at_least')]), line('B <b>', [point(2022, 3)])],
     mode: 'abs',
     axisName: 'count',
     allowNegative: false,
-  };
+  });
   const text = { missing: 'not stated', sourceUnknown: 'source page unknown', approximate: 'approximate', notStated: 'no figure' };
-  const option = compareChartOption(data, 'en', text);
-  const series = option.series as { name: string; color: string; connectNulls: boolean; data: unknown[] }[];
+  const option = () => compareChartOption(data(), 'en', text);
+  const series = () => option().series as { name: string; color: string; connectNulls: boolean; data: unknown[] }[];
 
   it('spans every year from the first figure to the last', () => {
-    expect(years).toEqual([2019, 2020, 2021, 2022]);
-    expect((option.xAxis as { data: string[] }).data).toEqual(['2019', '2020', '2021', '2022']);
+    expect(years()).toEqual([2019, 2020, 2021, 2022]);
+    expect((option().xAxis as { data: string[] }).data).toEqual(['2019', '2020', '2021', '2022']);
   });
 
   it('draws one line per agency, in palette order, with gaps for missing years', () => {
-    expect(series.slice(0, 2).map((s) => [s.name, s.color, s.connectNulls])).toEqual([
+    expect(
+      series()
+        .slice(0, 2)
+        .map((s) => [s.name, s.color, s.connectNulls]),
+    ).toEqual([
       ['A', '#0072B2', false],
       ['B <b>', '#E69F00', false],
     ]);
-    expect(series[0]?.data[1]).toBeNull();
-    expect(series[1]?.data.slice(0, 3)).toEqual([null, null, null]);
+    expect(series()[0]?.data[1]).toBeNull();
+    expect(series()[1]?.data.slice(0, 3)).toEqual([null, null, null]);
   });
 
   it('draws approximate values hollow and labelled', () => {
-    expect(series[0]?.data[2]).toMatchObject({ value: 120, symbol: 'emptyCircle', label: { show: true, formatter: '120+' } });
+    expect(series()[0]?.data[2]).toMatchObject({ value: 120, symbol: 'emptyCircle', label: { show: true, formatter: '120+' } });
   });
 
   it('starts the axis at 0 for absolute values, and not for an index or a metric that can fall', () => {
-    expect(option.yAxis).toMatchObject({ min: 0, name: 'count' });
-    expect(compareChartOption({ ...data, mode: 'index', axisName: 'index' }, 'en', text).yAxis).not.toHaveProperty('min');
-    expect(compareChartOption({ ...data, allowNegative: true }, 'en', text).yAxis).not.toHaveProperty('min');
+    expect(option().yAxis).toMatchObject({ min: 0, name: 'count' });
+    expect(compareChartOption({ ...data(), mode: 'index', axisName: 'index' }, 'en', text).yAxis).not.toHaveProperty('min');
+    expect(compareChartOption({ ...data(), allowNegative: true }, 'en', text).yAxis).not.toHaveProperty('min');
   });
 
   it('names each value, its qualifier and its source in the tooltip, escaping names', () => {
-    expect(compareTooltip(data, 2, 'en', text)).toBe(
+    expect(compareTooltip(data(), 2, 'en', text)).toBe(
       '<strong>2021</strong><br><span style="color:#0072B2">●</span> A: 120+ · example.gov.cn<br><span style="color:#E69F00">●</span> B &#60;b&#62;: not stated',
     );
-    expect(compareTooltip(data, 0, 'zh', text)).toContain('A: 80 · source page unknown');
+    expect(compareTooltip(data(), 0, 'zh', text)).toContain('A: 80 · source page unknown');
   });
 
   it('renders without NaN', () => {
     // The build-time renderer has no tooltip component (the browser adds it), so leave the tooltip out here.
-    const { tooltip: _tooltip, ...drawn } = compareChartOption(data, 'zh', text);
+    const { tooltip: _tooltip, ...drawn } = compareChartOption(data(), 'zh', text);
     const svg = renderSvg(drawn, { width: 640, height: 360 }, 'compare', 'x');
     expect(svg).not.toContain('NaN');
     expect(svg).toContain('120余');
+  });
+});
+
+describe('what the compare chart’s caption and size say', () => {
+  const chart = (...lines: (SeriesPoint | null)[][]): CompareChartData => ({
+    years: [2021, 2022],
+    lines: lines.map((points, i) => ({ label: `L${i}`, points, sources: {} })),
+    mode: 'abs',
+    axisName: 'count',
+    allowNegative: false,
+  });
+  it('names only the marks a drawn line has: approximate, zero, not stated', () => {
+    expect(compareMarks(chart([point(2021, 3), point(2022, 4)]))).toEqual({ approximate: false, zero: false, notStated: false });
+    expect(compareMarks(chart([point(2021, 3, 'about'), null]))).toEqual({ approximate: true, zero: false, notStated: true });
+    expect(compareMarks(chart([point(2021, 3), point(2022, 4)], [point(2021, 0), point(2022, 5)]))).toEqual({
+      approximate: false,
+      zero: true,
+      notStated: false,
+    });
+    // A line without any figure is named above the chart, not drawn: its gaps are not the chart's marks.
+    expect(compareMarks(chart([point(2021, 3), point(2022, 4)], [null, null]))).toEqual({
+      approximate: false,
+      zero: false,
+      notStated: false,
+    });
+  });
+  it('grows by one legend line per agency', () => {
+    expect(compareChartHeight(2) - compareChartHeight(1)).toBe(20);
+    expect(compareChartHeight(1)).toBe(compareChartHeight(0) + 20);
+    expect(compareChartHeight(1)).toBeGreaterThan(240 + 3 * 20);
+  });
+  it('draws no row of × for a line without any figure', () => {
+    const option = compareChartOption(chart([point(2021, 3), null], [null, null]), 'en', {
+      missing: 'not stated',
+      sourceUnknown: '?',
+      approximate: 'approximate',
+      notStated: 'no figure',
+    });
+    expect((option.series as { name: string }[]).map((s) => s.name)).toEqual(['L0', 'L1', 'L0 (×)', 'no figure']);
   });
 });

@@ -45,6 +45,20 @@ describe('parseCsv', () => {
     expect(table.records[1]?.positions[2]).toEqual({ line: 4, column: 9 });
   });
 
+  it('places the fields after a quote inside an unquoted value, which is text, not the start of quoting', () => {
+    // Found by the property test: 5"11 is one value to papaparse, so the error about the fourth field of this
+    // row pointed at the first one.
+    const table = parseCsv('a,b,c,d\n5"11,x,"q""r",bad\n');
+    expect(table.records[0]?.fields).toEqual(['5"11', 'x', 'q"r', 'bad']);
+    expect(table.records[0]?.positions).toEqual([
+      { line: 2, column: 1 },
+      { line: 2, column: 6 },
+      { line: 2, column: 8 },
+      { line: 2, column: 15 },
+    ]);
+    expect(table.records[0]?.positionOf(2, 2)).toEqual({ line: 2, column: 12 });
+  });
+
   it('skips blank lines without losing line numbers', () => {
     const table = parseCsv('a,b\n\n1,2\n\n\n3,4\n');
     expect(table.records.map((r) => r.line)).toEqual([3, 6]);

@@ -3,9 +3,10 @@ import { yearRange } from '../../src/lib/core/chart-specs.ts';
 import { combineQualifiers, deriveReportFigures, roundValue } from '../../src/lib/pipeline/derive.ts';
 import { agencySeries } from '../../src/lib/core/series.ts';
 import type { FigureOut, MetricOut, Qualifier, ReportOut } from '../../src/lib/core/schema.ts';
+import { perTest } from '../helpers.ts';
 import { build } from './fixtures.ts';
 
-const metrics: MetricOut[] = build().dataset.metrics;
+const metrics = perTest((): MetricOut[] => build().dataset.metrics);
 const fig = (metric: string, value: number, qualifier: Qualifier = 'exact'): FigureOut => ({
   report_id: 'r',
   metric,
@@ -37,20 +38,20 @@ describe('deriveReportFigures', () => {
         fig('requests.outcome.unable.needs_creation.total', 1),
         fig('requests.outcome.unable.unclear.total', 0),
       ),
-      metrics,
+      metrics(),
     );
     expect(complete.derived.find((f) => f.metric === 'requests.outcome.unable.sum')).toMatchObject({ value: 3, derived: true });
-    const partial = deriveReportFigures('r', stated(fig('requests.outcome.unable.not_held.total', 2)), metrics);
+    const partial = deriveReportFigures('r', stated(fig('requests.outcome.unable.not_held.total', 2)), metrics());
     expect(partial.derived.find((f) => f.metric === 'requests.outcome.unable.sum')).toBeUndefined();
   });
 
   it('takes the 2019 single row for other handling', () => {
-    const { derived } = deriveReportFigures('r', stated(fig('requests.outcome.other_2019.total', 4)), metrics);
+    const { derived } = deriveReportFigures('r', stated(fig('requests.outcome.other_2019.total', 4)), metrics());
     expect(derived.find((f) => f.metric === 'requests.outcome.other.sum')?.value).toBe(4);
   });
 
   it('sums whichever channels are stated, and marks approximate parts', () => {
-    const { derived } = deriveReportFigures('r', stated(fig('proactive.website', 260, 'at_least'), fig('proactive.wechat', 80)), metrics);
+    const { derived } = deriveReportFigures('r', stated(fig('proactive.website', 260, 'at_least'), fig('proactive.wechat', 80)), metrics());
     expect(derived.find((f) => f.metric === 'proactive.channels_sum')).toMatchObject({ value: 340, qualifier: 'at_least' });
   });
 
@@ -62,7 +63,7 @@ describe('deriveReportFigures', () => {
         fig('appeals.litigation_after_review.total', 1),
         fig('appeals.litigation.total', 3),
       ),
-      metrics,
+      metrics(),
     );
     expect(result.derived.find((f) => f.metric === 'appeals.litigation.total')).toBeUndefined();
     expect(result.disagreements).toEqual([{ metric: 'appeals.litigation.total', stated: 3, computed: 2 }]);

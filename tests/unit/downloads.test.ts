@@ -98,6 +98,8 @@ describe('defuseCell', () => {
     expect(csvLines(['a', 'b'], [])).toBe('a,b\n');
     expect(csvLines(['a', 'b'], [{ a: '=x', b: -1 }])).toBe("a,b\n'=x,-1\n");
     expect(csvLines(['a'], [{ a: 'x' }], { header: false })).toBe('x\n');
+    // A row without a value for a column gets an empty cell, never the text "undefined".
+    expect(csvLines(['a', 'b'], [{ a: 'x' }, { b: 2 }])).toBe('a,b\nx,\n,2\n');
   });
 
   it('quotes what CSV needs quoted, so a CSV reader gets every cell back as written', () => {

@@ -155,7 +155,12 @@ describe('writers escape hostile text', () => {
       png: { url: 'https://example.org/embed/chart.png', width: 960, height: 600 },
       view,
     });
-    expect(JSON.parse(JSON.stringify(body))).toMatchObject({ title: EVIL, author_name: EVIL });
-    expectNoMarkup(body.html.split('\n')[0] ?? '');
+    // The JSON consumers read carries the text as text; the embed code inside it carries it escaped.
+    const served: Record<string, unknown> = JSON.parse(JSON.stringify(body));
+    expect([served.title, served.author_name]).toEqual([EVIL, EVIL]);
+    const [iframe = ''] = body.html.split('\n');
+    expectNoMarkup(iframe);
+    const escaped = EVIL.replace(/[&"<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[c] ?? c);
+    expect(iframe).toContain(`title="${escaped}"`);
   });
 });

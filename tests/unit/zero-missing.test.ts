@@ -11,6 +11,7 @@ import { distributionOption, distributionSize, histogram } from '../../src/lib/c
 import { renderSvg, type ChartOption, type RenderSize } from '../../src/lib/charts/echarts.ts';
 import { PALETTE } from '../../src/lib/charts/marks.ts';
 import { chartSize, drawnMarks, yearChartOption } from '../../src/lib/charts/options.ts';
+import { peerStripOption, peerStripSize } from '../../src/lib/charts/peer-strip.ts';
 import { printChart } from '../../src/lib/charts/print.ts';
 import { AGENCY_CHARTS } from '../../src/lib/core/chart-specs.ts';
 import type { ChartId, Level, RankingEntry, SeriesPoint } from '../../src/lib/core/schema.ts';
@@ -77,14 +78,18 @@ function agencyChart(id: ChartId, years: number[], series: Record<string, Series
 }
 
 describe('separate bars (fees, appeals)', () => {
-  const { svg, data } = agencyChart('appeals', [2019, 2021], {
-    'appeals.review.total': [point(2019, 0), point(2021, 4)],
-    'appeals.litigation.total': [point(2019, 2)],
-  });
-  const { texts, crosses, marks } = read(svg);
-  const base = baseline(texts);
+  // Drawn inside each test, so mutation testing sees which tests reach the chart code (tests/helpers.ts, perTest).
+  const drawn = () => {
+    const { svg, data } = agencyChart('appeals', [2019, 2021], {
+      'appeals.review.total': [point(2019, 0), point(2021, 4)],
+      'appeals.litigation.total': [point(2019, 2)],
+    });
+    const { texts, crosses, marks } = read(svg);
+    return { data, texts, crosses, marks, base: baseline(texts) };
+  };
 
   it('draw a stated zero as a short bar with its "0" above it', () => {
+    const { texts, marks, base } = drawn();
     const zero = marks(0).find((m) => m.index === 0);
     expect(zero?.fill).toBe(PALETTE[0]);
     const b = bar(zero?.d ?? '');
@@ -93,6 +98,7 @@ describe('separate bars (fees, appeals)', () => {
   });
 
   it('draw a figure that is not stated as a × below the baseline, in the bar colour and at its place', () => {
+    const { data, crosses, marks, base } = drawn();
     // Litigation has no figure for 2020 or 2021, review none for 2020: three ×.
     expect(crosses.map((c) => c.fill).sort()).toEqual([PALETTE[0], PALETTE[1], PALETTE[1]].sort());
     expect(crosses.every((c) => c.y > base)).toBe(true);
@@ -103,11 +109,15 @@ describe('separate bars (fees, appeals)', () => {
 });
 
 describe('lines (proactive disclosure, requests)', () => {
-  const { svg } = agencyChart('proactive', [2019, 2021], { 'proactive.total': [point(2019, 0), point(2021, 4)] });
-  const { texts, crosses, marks } = read(svg);
-  const base = baseline(texts);
+  const drawn = () => {
+    const { texts, crosses, marks } = read(
+      agencyChart('proactive', [2019, 2021], { 'proactive.total': [point(2019, 0), point(2021, 4)] }).svg,
+    );
+    return { texts, crosses, marks, base: baseline(texts) };
+  };
 
   it('draw a stated zero as a dot on the baseline with its "0"', () => {
+    const { texts, marks, base } = drawn();
     const dot = marks(0).find((m) => m.index === 0);
     expect(dot?.fill).toBe(PALETTE[0]);
     expect(dot?.y).toBeCloseTo(base, 0);
@@ -115,6 +125,7 @@ describe('lines (proactive disclosure, requests)', () => {
   });
 
   it('leave a gap where the year is not stated, marked with a × below the baseline', () => {
+    const { crosses, marks, base } = drawn();
     expect(crosses).toHaveLength(1);
     expect(crosses[0]?.fill).toBe(PALETTE[0]);
     expect(crosses[0]?.y).toBeGreaterThan(base);
@@ -123,19 +134,23 @@ describe('lines (proactive disclosure, requests)', () => {
 });
 
 describe('stacked bars (request outcomes)', () => {
-  const { svg } = agencyChart('requests', [2021, 2022], {
-    'requests.outcome.disclosed.total': [point(2021, 5), point(2022, 3)],
-    'requests.outcome.partial.total': [point(2021, 0)],
-  });
-  const { texts, crosses } = read(svg);
-  const base = baseline(texts);
+  const drawn = () => {
+    const { svg } = agencyChart('requests', [2021, 2022], {
+      'requests.outcome.disclosed.total': [point(2021, 5), point(2022, 3)],
+      'requests.outcome.partial.total': [point(2021, 0)],
+    });
+    const { texts, crosses } = read(svg);
+    return { texts, crosses, base: baseline(texts) };
+  };
 
   it('mark a zero part of a stack with a dash and its "0" where the part would start', () => {
+    const { texts, base } = drawn();
     const zeroLabels = texts.filter((t) => t.text === '0' && t.y < base - 20);
     expect(zeroLabels).toHaveLength(1);
   });
 
   it('mark a part that is not stated with a × below the baseline', () => {
+    const { crosses, base } = drawn();
     expect(crosses.map((c) => c.fill)).toEqual([PALETTE[1]]);
     expect(crosses[0]?.y).toBeGreaterThan(base);
   });
@@ -154,6 +169,9 @@ describe('legend and caption', () => {
   });
 
   it('say in the caption exactly which marks the chart draws', () => {
+    // A chart of stated, exact, non-zero figures draws no special mark, and its caption says nothing about them.
+    const plain = agencyChart('proactive', [2021, 2022], { 'proactive.total': [point(2021, 4), point(2022, 5)] });
+    expect(drawnMarks(plain.data)).toEqual({ approximate: false, zero: false, notStated: false });
     expect(chartCaption({ approximate: false, zero: true, notStated: false }, 'en')).toMatch(/^A 0 is a figure/);
     expect(chartCaption({ approximate: false, zero: true, notStated: false }, 'en')).not.toMatch(/×|hollow/i);
     expect(chartCaption({ approximate: true, zero: false, notStated: true }, 'zh')).toMatch(/×.*约数/);
@@ -182,11 +200,14 @@ describe('compare chart', () => {
     axisName: 'count',
     allowNegative: false,
   };
-  const { tooltip: _tooltip, ...option } = compareChartOption(data, 'en', { missing: 'not stated', sourceUnknown: '?', ...KEYS }, 360);
-  const { texts, crosses, marks } = read(renderSvg(option as ChartOption, { width: 360, height: 360 } as RenderSize, 'cmp', 'x'));
-  const base = baseline(texts);
+  const drawn = () => {
+    const { tooltip: _tooltip, ...option } = compareChartOption(data, 'en', { missing: 'not stated', sourceUnknown: '?', ...KEYS }, 360);
+    const { texts, crosses, marks } = read(renderSvg(option as ChartOption, { width: 360, height: 360 } as RenderSize, 'cmp', 'x'));
+    return { texts, crosses, marks, base: baseline(texts) };
+  };
 
   it('draws a zero on the baseline with its "0" and each missing year as a × in the line colour', () => {
+    const { texts, crosses, marks, base } = drawn();
     const dot = marks(0).find((m) => m.index === 0);
     expect(dot?.y).toBeCloseTo(base, 0);
     expect(texts.some((t) => t.text === '0' && t.y < base)).toBe(true);
@@ -214,21 +235,57 @@ describe('distribution chart (ranking pages)', () => {
     province_standing: null,
     sector: 'transport',
   });
-  const h = histogram([entry(0), entry(5), entry(400)], 'count');
-  const text = { notStated: 'not stated', levelLabel: (l: Level) => l };
-  const svg = renderSvg(distributionOption(h, 'count', 'en', text, 4), distributionSize(h, 4, 360), 'd', 'x');
-  const { texts } = read(svg);
-  const rows = texts.filter((t) => ['0', '1–9', '10–99', '≥100', 'not stated'].includes(t.text) && t.x < 80);
+  const drawn = () => {
+    const h = histogram([entry(0), entry(5), entry(400)], 'count');
+    const text = { notStated: 'not stated', levelLabel: (l: Level) => l };
+    const svg = renderSvg(distributionOption(h, 'count', 'en', text, 4), distributionSize(h, 4, 360), 'd', 'x');
+    const { texts } = read(svg);
+    return { svg, texts, rows: texts.filter((t) => ['0', '1–9', '10–99', '≥100', 'not stated'].includes(t.text) && t.x < 80) };
+  };
 
   it('labels every bin with its count, an empty bin with "0" on a visible mark', () => {
+    const { svg, texts, rows } = drawn();
     const empty = rows.find((r) => r.text === '10–99');
     expect(texts.some((t) => t.text === '0' && t.x > 40 && Math.abs(t.y - (empty?.y ?? -1)) < 2)).toBe(true);
-    expect(svg).toMatch(/fill="#59636e"[^>]*ecmeta_series_index="\d+" ecmeta_data_index="2"/);
+    // The mark itself: drawn at the empty row, and big enough to see (a rect scaled to 3 × 14 px).
+    const mark = parse(svg)
+      .querySelectorAll('path[ecmeta_ssr_type="chart"][ecmeta_data_index="2"]')
+      .find((p) => p.getAttribute('fill') === '#59636e');
+    const [scaleX = 0, , , scaleY = 0, , y = -1] = (/matrix\(([^)]*)\)/.exec(mark?.getAttribute('transform') ?? '')?.[1] ?? '')
+      .split(',')
+      .map(Number);
+    expect(2 * scaleX).toBeGreaterThanOrEqual(3);
+    expect(2 * scaleY).toBeGreaterThanOrEqual(14);
+    expect(Math.abs(y - (empty?.y ?? -99))).toBeLessThan(2);
   });
 
   it('counts the agencies that do not state the figure in a row of their own, not as 0', () => {
+    const { texts, rows } = drawn();
     const row = rows.find((r) => r.text === 'not stated');
     expect(row).toBeDefined();
     expect(texts.some((t) => t.text === '4' && Math.abs(t.y - (row?.y ?? -1)) < 2)).toBe(true);
   });
 });
+
+describe('peer strip (agency pages)', () => {
+  const data = { values: [0, 0, 3, 10, 40], own: { value: 0, qualifier: 'exact' as const }, kind: 'count' as const };
+
+  it('draws every stated value, zeros included, as a dot: the zeros over the axis label "0"', () => {
+    const svg = renderSvg(peerStripOption(data, 'en', 'this agency'), peerStripSize(data), 'strip', 'x');
+    const { texts } = read(svg);
+    const dots = parse(svg)
+      .querySelectorAll('path[ecmeta_ssr_type="chart"]')
+      .map((p) => ({ series: Number(p.getAttribute('ecmeta_series_index')), x: xOf(p) }));
+    expect(dots).toHaveLength(5);
+    const zeroTick = texts.find((t) => t.text === '0');
+    expect(zeroTick).toBeDefined();
+    const atZero = dots.filter((d) => Math.abs(d.x - (zeroTick?.x ?? -99)) < 2);
+    // The agency's own 0 (series 1) and one peer's 0 (series 0).
+    expect(atZero.map((d) => d.series).sort()).toEqual([0, 1]);
+  });
+});
+
+function xOf(el: { getAttribute(n: string): string | undefined }): number {
+  const m = /translate\(([-\d.]+) |matrix\([^,]+,[^,]+,[^,]+,[^,]+,([-\d.]+),/.exec(el.getAttribute('transform') ?? '');
+  return Number(m?.[1] ?? m?.[2] ?? NaN);
+}

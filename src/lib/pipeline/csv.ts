@@ -60,14 +60,22 @@ function locate(source: Source, offset: number): { line: number; column: number 
   return { line: source.lineOffset + lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
 }
 
-/** Offsets of the first `count` fields of the record starting at `start` (quotes respected). */
+/**
+ * Offsets of the first `count` fields of the record starting at `start`, with quotes read as papaparse reads
+ * them: a quote opens a quoted field only as the field's first character ("" inside it is one quote); anywhere
+ * else it is text (5"11 is a value, and the commas after it still separate fields).
+ */
 function fieldOffsets(source: Source, start: number, count: number): number[] {
+  const text = source.text;
   const offsets = [start];
   let quoted = false;
-  for (let i = start; offsets.length < count && i < source.text.length; i++) {
-    const ch = source.text[i];
-    if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) offsets.push(i + 1);
+  for (let i = start; offsets.length < count && i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') i++;
+      else if (ch === '"') quoted = false;
+    } else if (ch === '"' && i === offsets.at(-1)) quoted = true;
+    else if (ch === ',') offsets.push(i + 1);
   }
   return offsets;
 }

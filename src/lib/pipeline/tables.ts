@@ -66,8 +66,16 @@ export interface Table<T> {
   unusable: string | null;
 }
 
-/** That every row of a file was rejected, in words that agree with the number (a corrections log often has one). */
-const allRejected = (n: number) => (n === 1 ? 'The one row of this file was rejected' : `All ${n} rows of this file were rejected`);
+/**
+ * That every row of a file was rejected, in words that agree with the number (a corrections log often has one; a
+ * file that cannot be decoded may yield none).
+ */
+const allRejected = (n: number) =>
+  n === 0
+    ? 'No row of this file could be read'
+    : n === 1
+      ? 'The one row of this file was rejected'
+      : `All ${n} rows of this file were rejected`;
 
 /** The whole message for a file that is not UTF-8: where, what the bytes look like instead, how to convert. */
 function notUtf8(file: string, bytes: Uint8Array, problem: EncodingProblem): string {
