@@ -549,6 +549,33 @@ describe('curator errors point at the place to fix, and no row is lost', () => {
     ]);
   });
 
+  it('one body under two ids is refused at the second row, naming the first', () => {
+    // Line 13 repeats line 2's body (same place, same name) under another id; a same name elsewhere is another body.
+    const agencies = `${AGENCIES}511100-jt-2,测试市交通运输局,Test City Transport Bureau,prefecture,transport,四川省,乐山市,,\n511300-jt,测试市交通运输局,Other City Transport Bureau,prefecture,transport,四川省,南充市,,\n`;
+    const { problems, summary } = build({ agencies });
+    expect(summary.find((s) => s.file === 'data/agencies.csv')).toEqual({ file: 'data/agencies.csv', read: 13, accepted: 12, rejected: 1 });
+    expect(problems.map(formatProblem)).toEqual([
+      `data/agencies.csv:13:${'511100-jt-2,'.length + 1}: name_zh: "测试市交通运输局" is already agency 511100-jt (line 2) of the same place; one body has one id: move this id's reports to 511100-jt and delete this row (or correct the name if they are different bodies)`,
+    ]);
+  });
+
+  it('one page recorded as two reports is refused, however its address is written', () => {
+    // The 2021 page again, as https://www.…/ with a fragment: the same page under another report id.
+    const line = '511112-jt-2021,511112-jt,2021,gov2021,http://www.example.gov.cn/2021.html#top,yes,agency,,';
+    const reports = REPORTS.trimEnd() + `\n${line}\n`;
+    const { problems, summary } = build({ reports });
+    const lines = REPORTS.trimEnd().split('\n').length + 1;
+    expect(summary.find((s) => s.file === 'data/reports.csv')).toEqual({
+      file: 'data/reports.csv',
+      read: lines - 1,
+      accepted: lines - 2,
+      rejected: 1,
+    });
+    expect(problems.map(formatProblem)).toEqual([
+      `data/reports.csv:${lines}:${'511112-jt-2021,511112-jt,2021,gov2021,'.length + 1}: source_url: this page is already the source of report 511100-jt-2021 (line 3); one page is one report: keep one of the two rows and move its figures there`,
+    ]);
+  });
+
   it('read = accepted + rejected, with rows rejected by a check across rows counted', () => {
     // A second row with an agency id already used (line 13) and a figure naming an unknown report (last line).
     const agencies = `${AGENCIES}511100-jt,重复局,Duplicate Bureau,prefecture,transport,四川省,乐山市,,\n`;

@@ -98,3 +98,15 @@ export function isGovernmentHost(url: string): boolean {
   const hostname = new URL(url).hostname;
   return hostname === 'gov.cn' || hostname.endsWith('.gov.cn');
 }
+
+/**
+ * What makes two source URLs the same page: the host as the browser reads it without a leading "www.", the path
+ * without a trailing slash, and the query. Scheme, default port and fragment do not change the page
+ * (http://www.x.gov.cn/a/ and https://x.gov.cn/a#top are one page). Only for URLs urlProblem accepted.
+ */
+export function samePageKey(url: string): string {
+  const parsed = new URL(url);
+  const host = parsed.host.replace(/^www\./, '');
+  const path = parsed.pathname.replace(/\/+$/, '');
+  return `${host}${path}${parsed.search}`;
+}

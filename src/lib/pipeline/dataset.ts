@@ -15,6 +15,7 @@ import { coverage, deriveReportFigures } from './derive.ts';
 import { agencySeries, OWN_SCOPES, ownWorkSeries } from '../core/series.ts';
 import { HEADLINES } from '../core/headlines.ts';
 import { divisionOf } from '../core/ids.ts';
+import { samePageKey } from '../core/urls.ts';
 import { impliedValues } from './implied.ts';
 import { RANKED_METRICS, RATES, headlines, rankMetric, type RankableAgency } from './rankings.ts';
 import { findProvince } from '../core/provinces.ts';
@@ -183,10 +184,24 @@ export function readCatalogue(texts: CatalogueTexts, options: BuildOptions): Cat
   // Agencies.
   const agencies = readTable(path('agencies'), texts.agencies, COLUMNS.agencies, agencyRow);
   const agencyLine = new Map<string, number>();
+  // One body under two ids splits its years across two pages and counts it twice among its peers.
+  const agencyByName = new Map<string, { id: string; line: number }>();
   keepRows(agencies, (row) => {
-    const first = agencyLine.get(row.value.id);
-    if (first !== undefined) return [{ column: 'id', message: `duplicate agency id "${row.value.id}" (first defined on line ${first})` }];
-    agencyLine.set(row.value.id, row.record.line);
+    const a = row.value;
+    const first = agencyLine.get(a.id);
+    if (first !== undefined) return [{ column: 'id', message: `duplicate agency id "${a.id}" (first defined on line ${first})` }];
+    const name = `${divisionOf(a.id)}|${a.name_zh}`;
+    const same = agencyByName.get(name);
+    if (same !== undefined) {
+      return [
+        {
+          column: 'name_zh',
+          message: `"${a.name_zh}" is already agency ${same.id} (line ${same.line}) of the same place; one body has one id: move this id's reports to ${same.id} and delete this row (or correct the name if they are different bodies)`,
+        },
+      ];
+    }
+    agencyLine.set(a.id, row.record.line);
+    agencyByName.set(name, { id: a.id, line: row.record.line });
     return [];
   });
   const agencyById = new Map(agencies.rows.map((r) => [r.value.id, r.value]));
@@ -196,6 +211,7 @@ export function readCatalogue(texts: CatalogueTexts, options: BuildOptions): Cat
   rejectAll(reports, agencies);
   const reportLine = new Map<string, number>();
   const reportSlot = new Map<string, number>();
+  const reportPage = new Map<string, { id: string; line: number }>();
   keepRows(reports, (row) => {
     const r = row.value;
     const errors = [];
@@ -209,9 +225,19 @@ export function readCatalogue(texts: CatalogueTexts, options: BuildOptions): Cat
     if (same !== undefined) {
       errors.push({ column: 'year', message: `agency ${r.agency_id} already has a ${r.scope}-scope report for ${r.year} (line ${same})` });
     }
+    // One page recorded as two reports counts its figures twice.
+    const page = r.source_url ? samePageKey(r.source_url) : null;
+    const samePage = page === null ? undefined : reportPage.get(page);
+    if (samePage !== undefined) {
+      errors.push({
+        column: 'source_url',
+        message: `this page is already the source of report ${samePage.id} (line ${samePage.line}); one page is one report: keep one of the two rows and move its figures there`,
+      });
+    }
     if (errors.length === 0) {
       reportLine.set(r.id, row.record.line);
       reportSlot.set(slot, row.record.line);
+      if (page !== null) reportPage.set(page, { id: r.id, line: row.record.line });
     }
     return errors;
   });
