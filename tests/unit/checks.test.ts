@@ -327,3 +327,143 @@ describe('checkCarryOver (R4)', () => {
     expect(checkCarryOver(reports, byReport, eras(...reports))).toEqual([]);
   });
 });
+
+describe('the requests table rules judge every column and every row they name', () => {
+  const zh: Record<string, string> = {
+    natural_person: '自然人',
+    org_commercial: '商业企业',
+    org_research: '科研机构',
+    org_public_interest: '社会公益组织',
+    org_legal_services: '法律服务机构',
+    org_other: '其他法人或组织',
+    total: '总计',
+  };
+  const flags = (template: Template, entries: Record<string, number>) =>
+    checkReport({ report: report(template), level: 'prefecture', values: values(entries) }, metrics()).map((w) => [
+      w.rule,
+      w.message_en,
+      w.message_zh,
+    ]);
+
+  it.each(Object.keys(zh))('R1 and R2 name the applicant column %s in both languages', (col) => {
+    const got = flags('gov2021', {
+      [`requests.new.${col}`]: 3,
+      [`requests.carried_in.${col}`]: 1,
+      [`requests.outcome.total.${col}`]: 3,
+      [`requests.carried_out.${col}`]: 0,
+      [`requests.outcome.disclosed.${col}`]: 4,
+    });
+    expect(got).toEqual([
+      [
+        'R1',
+        `Requests table, column ${col}: new (3) + carried over (1) = 4, but outcomes total (3) + carried to next year (0) = 3.`,
+        `表三「${zh[col]}」列:本年新收(3)+上年结转(1)=4,但办理结果总计(3)+结转下年度(0)=3。`,
+      ],
+      [
+        'R2',
+        `Requests table, column ${col}: outcomes total is 3 but the outcome rows add up to 4 (parts present only).`,
+        `表三「${zh[col]}」列:办理结果总计为3,但各办理结果相加为4(仅计已填报部分)。`,
+      ],
+    ]);
+  });
+
+  it('R1 adds what was carried to next year to the outcomes, and what was carried in to the new requests', () => {
+    const table = (n: number, ci: number, total: number, co: number) => ({
+      'requests.new.total': n,
+      'requests.carried_in.total': ci,
+      'requests.outcome.total.total': total,
+      'requests.carried_out.total': co,
+    });
+    expect(flags('gov2021', table(3, 1, 2, 2))).toEqual([]);
+    expect(flags('gov2021', table(5, 2, 4, 3))).toEqual([]);
+    expect(flags('gov2021', table(5, 2, 4, 1))).toEqual([
+      [
+        'R1',
+        'Requests table, column total: new (5) + carried over (2) = 7, but outcomes total (4) + carried to next year (1) = 5.',
+        '表三「总计」列:本年新收(5)+上年结转(2)=7,但办理结果总计(4)+结转下年度(1)=5。',
+      ],
+    ]);
+  });
+
+  const COMMON = [
+    'disclosed',
+    'partial',
+    'withheld.state_secret',
+    'withheld.law_prohibited',
+    'withheld.security_stability',
+    'withheld.third_party',
+    'withheld.internal_affairs',
+    'withheld.process_info',
+    'withheld.enforcement_file',
+    'withheld.admin_query',
+    'unable.not_held',
+    'unable.needs_creation',
+    'unable.unclear',
+    'not_processed.petition_complaint',
+    'not_processed.repeat',
+    'not_processed.publication',
+    'not_processed.excessive',
+    'not_processed.confirm_reissue',
+  ];
+  const rows = (names: string[]) => Object.fromEntries(names.map((r) => [`requests.outcome.${r}.total`, 1]));
+  const OTHER_2021 = ['other.no_correction', 'other.fee_unpaid', 'other.other'];
+  const complete = (total: number, parts: number) => [
+    'R2',
+    `Requests table, column total: outcomes total is ${total} but the outcome rows add up to ${parts}.`,
+    `表三「总计」列:办理结果总计为${total},但各办理结果相加为${parts}。`,
+  ];
+
+  it('R2 adds every outcome row of the 2021 table: with all 21 stated, a total off by one is a complete-sum failure', () => {
+    const all = rows([...COMMON, ...OTHER_2021]);
+    expect(flags('gov2021', { ...all, 'requests.outcome.total.total': 21 })).toEqual([]);
+    expect(flags('gov2021', { ...all, 'requests.outcome.total.total': 22 })).toEqual([complete(22, 21)]);
+  });
+
+  it('R2 adds every outcome row of the 2019 table, whose "other" is one row', () => {
+    const all = rows([...COMMON, 'other_2019']);
+    expect(flags('gov2019', { ...all, 'requests.outcome.total.total': 19 })).toEqual([]);
+    expect(flags('gov2019', { ...all, 'requests.outcome.total.total': 20 })).toEqual([complete(20, 19)]);
+  });
+
+  it('R2 on a report of unknown template takes the "other" rows it has: the 2019 row when stated, else the 2021 rows', () => {
+    const with2019 = rows([...COMMON, 'other_2019']);
+    expect(flags('unknown', { ...with2019, 'requests.outcome.total.total': 19 })).toEqual([]);
+    expect(flags('unknown', { ...with2019, 'requests.outcome.total.total': 20 })).toEqual([complete(20, 19)]);
+    const with2021 = rows([...COMMON, ...OTHER_2021]);
+    expect(flags('unknown', { ...with2021, 'requests.outcome.total.total': 22 })).toEqual([complete(22, 21)]);
+    // A 2021 report ignores a 2019 row (that row would be a keying error, flagged by rule T, not summed).
+    expect(flags('gov2021', { ...with2021, 'requests.outcome.total.total': 21 })).toEqual([]);
+  });
+});
+
+describe('checkCarryOver (R4) with both kinds of report in one year', () => {
+  const eras = (...reports: ReportOut[]) => new Map(reports.map((r) => [r.id, { era: eraOf(r.template, r.year) }]));
+  const system = (year: number) => ({ ...report('gov2021', year, `511100-jt-${year}-system`), scope: 'system' as const });
+  const byReport = new Map([
+    ['511100-jt-2021', values({ 'requests.carried_out.total': 2 })],
+    ['511100-jt-2021-system', values({ 'requests.carried_out.total': 9 })],
+    ['511100-jt-2022', values({ 'requests.carried_in.total': 2 })],
+  ]);
+
+  it('compares the own reports when a year has both, in whichever order they come', () => {
+    const reports = [report('gov2021', 2021), system(2021), report('gov2021', 2022)];
+    expect(checkCarryOver(reports, byReport, eras(...reports))).toEqual([]);
+    const reversed = [system(2021), report('gov2021', 2021), report('gov2021', 2022)];
+    expect(checkCarryOver(reversed, byReport, eras(...reversed))).toEqual([]);
+  });
+
+  it('falls back to the whole-jurisdiction report when a year has no own report', () => {
+    const reports = [system(2021), report('gov2021', 2022)];
+    expect(checkCarryOver(reports, byReport, eras(...reports)).map((w) => w.message_en)).toEqual([
+      '2022 carried over 2 requests from last year, but the 2021 report carried 9 to the next year.',
+    ]);
+  });
+
+  it('says nothing when either side of the carry-over is not stated', () => {
+    const noFigures = [report('gov2021', 2022), report('gov2021', 2023)];
+    expect(checkCarryOver(noFigures, byReport, eras(...noFigures))).toEqual([]);
+    const onlyIn = new Map([['511100-jt-2022', values({ 'requests.carried_in.total': 4 })]]);
+    const pair = [report('gov2021', 2021), report('gov2021', 2022)];
+    expect(checkCarryOver(pair, onlyIn, eras(...pair))).toEqual([]);
+  });
+});

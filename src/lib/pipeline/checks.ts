@@ -132,7 +132,7 @@ export function checkReport(ctx: ReportContext, metrics: ReadonlyMap<string, Met
         ? OTHER_2019
         : ctx.report.template === 'gov2021'
           ? OTHER_2021
-          : v.has(req('other_2019', col))
+          : v.has(req('outcome.other_2019', col))
             ? OTHER_2019
             : OTHER_2021;
     const r2 = sumCheck(
