@@ -13,6 +13,9 @@ describe('locatorText', () => {
     ['一(一)1(1) narrative', '正文第一部分（一）第1点（1）', 'Text, part 1 (1), point 1 (1)'],
     ['一(十一) narrative and table', '正文及表格第一部分（十一）', 'Text and table, part 1 (11)'],
     ['一 概况 narrative', '正文第一部分“概况”', 'Text, part 1, overview'],
+    // A part named by its heading alone (a news summary of a report quotes its parts without their numbers).
+    ['行政复议 narrative', '正文“行政复议”', 'Text, administrative review'],
+    ['行政诉讼 narrative', '正文“行政诉讼”', 'Text, litigation'],
     ['一(十一) table 收费及减免情况', '第一部分（十一）“收费及减免情况”表', 'Part 1 (11), table “fees and waivers”'],
     ['表三 row 一 col 总计', '表三第一行“总计”列', 'Table 3, row 1, column “total”'],
     ['表三 row 三(二) col org_research', '表三第三（二）行“科研机构”列', 'Table 3, row 3(2), column “research institutions”'],

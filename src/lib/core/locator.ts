@@ -148,6 +148,8 @@ const GLOSSARY: Record<string, string> = {
   采购项目数量: 'number of projects',
   采购总金额: 'total amount',
   主动公开: 'proactive disclosure',
+  行政复议: 'administrative review',
+  行政诉讼: 'litigation',
   收费及减免情况: 'fees and waivers',
   规章: 'rules',
   规范性文件: 'normative documents',
