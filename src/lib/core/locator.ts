@@ -58,7 +58,7 @@ function section(text: string): Section | null {
 }
 
 /**
- * The freer forms curators also use for text: "一 item 2 narrative", "一 narrative (二是)", "概述 narrative",
+ * The freer forms curators also use for text: "一 item 2 narrative" (or "item 二"), "一 narrative (二是)", "概述 narrative",
  * "preamble narrative", "依申请公开 narrative line", "一(二) narrative table (year comparison) row 2023 总数".
  */
 function looseText(text: string): Locator | null {
@@ -70,7 +70,7 @@ function looseText(text: string): Locator | null {
     return m;
   };
   const yearRow = take(/\bnarrative table \(year comparison\) row (\d{4})(?: (\S+))?/);
-  const item = take(/\bitem (\d+)\b/);
+  const item = take(/\bitem (\d+|[一二三四五六七八九十]+)(?![^\s])/);
   const ordinal = take(/\(([一二三四五六七八九十]+)是\)/);
   const line = take(/\bline\b/);
   const prose = take(/\bnarrative\b/);
@@ -78,7 +78,8 @@ function looseText(text: string): Locator | null {
   const found = words[0] ? section(words[0]) : null;
   const topic = (found ? words.slice(1) : words).join(' ');
   if (/[A-Za-z]/.test(topic.replace(/^preamble$/, ''))) return null;
-  const point = item?.[1] ?? (ordinal?.[1] ? String(chineseNumber(ordinal[1])) : undefined);
+  const numeral = item?.[1] ?? ordinal?.[1];
+  const point = numeral ? String(chineseNumber(numeral)) : undefined;
   return {
     kind: 'text',
     section: { ...(found ?? { part: '' }), ...(point ? { point } : {}) },
