@@ -16,6 +16,7 @@ describe('locatorText', () => {
     // A part named by its heading alone (a news summary of a report quotes its parts without their numbers).
     ['行政复议 narrative', '正文“行政复议”', 'Text, administrative review'],
     ['一 item 二 narrative', '正文第一部分第2点', 'Text, part 1, point 2'],
+    ['统计表 一(二)2', '“统计表”第一项（二）第2点', 'Table “statistics”, row 1 (2), point 2'],
     ['一 narrative item 二', '正文第一部分第2点', 'Text, part 1, point 2'],
     ['行政诉讼 narrative', '正文“行政诉讼”', 'Text, litigation'],
     ['一(十一) table 收费及减免情况', '第一部分（十一）“收费及减免情况”表', 'Part 1 (11), table “fees and waivers”'],

@@ -40,6 +40,8 @@ export type Locator =
     }
   | { kind: 'form_note'; label: string }
   | { kind: 'section_table'; section: Section; table: string }
+  /** A row of a table the report names and numbers itself, as older reports' appended 统计表: "统计表 一(二)2". */
+  | { kind: 'named_table_row'; table: string; section: Section }
   | { kind: 'requests_table'; table: string; row: string; column: string }
   | { kind: 'art20_table'; table: string; article: string; item?: string; detail?: string }
   | { kind: 'unknown'; raw: string };
@@ -120,6 +122,11 @@ export function parseLocator(raw: string): Locator {
     const s = section(m[1]);
     if (s) return { kind: 'section_table', section: s, table: m[2] };
   }
+  m = /^(统计表|附表) (\S+)$/.exec(text);
+  if (m?.[1] && m[2]) {
+    const s = section(m[2]);
+    if (s) return { kind: 'named_table_row', table: m[1], section: s };
+  }
   m = /^备注 \(form\) (.+)$/.exec(text);
   if (m?.[1]) return { kind: 'form_note', label: m[1] };
   return looseText(text) ?? { kind: 'unknown', raw: text };
@@ -149,6 +156,8 @@ const GLOSSARY: Record<string, string> = {
   采购项目数量: 'number of projects',
   采购总金额: 'total amount',
   主动公开: 'proactive disclosure',
+  统计表: 'statistics',
+  附表: 'appendix',
   行政复议: 'administrative review',
   行政诉讼: 'litigation',
   收费及减免情况: 'fees and waivers',
@@ -253,6 +262,10 @@ export function locatorText(raw: string, lang: Lang): string {
       return lang === 'zh'
         ? `${sectionText(loc.section, lang)}“${loc.table}”表`
         : `P${sectionText(loc.section, lang).slice(1)}, table “${english(loc.table)}”`;
+    case 'named_table_row':
+      return lang === 'zh'
+        ? `“${loc.table}”${sectionText(loc.section, lang).replace(/部分/, '项')}`
+        : `Table “${english(loc.table)}”, ${sectionText(loc.section, lang).replace(/^part/, 'row')}`;
     case 'requests_table': {
       const column = COLUMN_IDS[loc.column] ?? loc.column;
       if (lang === 'zh') return `${loc.table}第${loc.row.replace('(', '（').replace(')', '）')}行“${column}”列`;
