@@ -55,15 +55,18 @@ async function overflow(base: string, path: string, width: number, javaScriptEna
       .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(el.getBoundingClientRect().right)}`);
     // Text squeezed into a column a character or two wide (首/页, 北/京/市 one per line) fits the screen but
     // cannot be read.
+    // Measured on the text itself, not its element: an element may be narrower than its text (a label beside a
+    // number) without squeezing it, and a machine without CJK fonts sizes such boxes from the number alone.
     const squeezed = [...document.querySelectorAll('body *')]
       .filter((el) => {
-        const text = [...el.childNodes]
-          .filter((n) => n.nodeType === Node.TEXT_NODE)
-          .map((n) => n.textContent?.trim() ?? '')
-          .join('');
-        const box = el.getBoundingClientRect();
         const size = parseFloat(getComputedStyle(el).fontSize);
-        return [...text].length >= 3 && box.width > 2 && box.width < 3 * size && box.height > 3.5 * size;
+        return [...el.childNodes].some((n) => {
+          if (n.nodeType !== Node.TEXT_NODE || [...(n.textContent?.trim() ?? '')].length < 3) return false;
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          const box = range.getBoundingClientRect();
+          return box.width > 2 && box.width < 3 * size && box.height > 3.5 * size;
+        });
       })
       .slice(0, 5)
       .map((el) => `${el.tagName.toLowerCase()}: ${el.textContent?.trim().slice(0, 20) ?? ''}`);
