@@ -21,7 +21,22 @@ function given<T extends object>(props: T | Record<string, never>): props is T {
   return Object.keys(props).length > 0;
 }
 
-export function agencyRoute(props: { lang: Lang; id: string } | Record<string, never>, params: Params): { lang: Lang; id: string } | null {
+/** The static paths of a per-agency route: every agency in every language (Chinese without a prefix). */
+export function agencyPaths(): { params: Params; props: AgencyProps }[] {
+  return LANGS.flatMap((lang) =>
+    siteData().index.agencies.map((agency) => ({
+      params: { lang: lang === 'zh' ? undefined : lang, id: agency.id },
+      props: { lang, id: agency.id },
+    })),
+  );
+}
+
+export interface AgencyProps {
+  lang: Lang;
+  id: string;
+}
+
+export function agencyRoute(props: AgencyProps | Record<string, never>, params: Params): AgencyProps | null {
   if (given(props)) return props;
   const lang = langOf(params.lang);
   const agency = siteData().findAgency(params.id ?? '');
