@@ -330,6 +330,20 @@ describe('compareChartOption', () => {
     expect(svg).not.toContain('NaN');
     expect(svg).toContain('120余');
   });
+
+  it('cuts a name longer than a phone screen with an ellipsis and keeps a short one whole', () => {
+    const long = 'State-owned Assets Supervision and Administration Commission of the State Council';
+    const named: CompareChartData = { ...data(), lines: [{ ...line(long, [point(2019, 8)]) }, line('A', [point(2021, 3)])] };
+    const { tooltip: _tooltip, ...drawn } = compareChartOption(named, 'en', text, 360);
+    const svg = renderSvg(drawn, { width: 360, height: compareChartHeight(2) }, 'compare', 'x');
+    const legend = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '');
+    const cut = legend.find((t) => t.startsWith('State-owned'));
+    expect(cut).toMatch(/…$/);
+    expect(cut?.length).toBeLessThan(long.length);
+    expect(legend).toContain('A');
+    // The table under the chart and the tooltip still give the whole name.
+    expect(compareTooltip(named, 0, 'en', text)).toContain(long);
+  });
 });
 
 describe('what the compare chart’s caption and size say', () => {

@@ -52,6 +52,8 @@ export interface CompareChartText {
 const PLOT_HEIGHT = 280;
 const LEGEND_LINE = 20;
 const AXIS_NAME_SPACE = 24;
+/** The legend symbol and its gap before the text, plus a margin at the right edge. */
+const LEGEND_TEXT_INSET = 48;
 
 /** Height of the compare chart: the plot, one legend line per agency, and up to two key lines. */
 export function compareChartHeight(lines: number): number {
@@ -123,7 +125,15 @@ export function compareChartOption(data: CompareChartData, lang: Lang, text: Com
       orient: 'vertical',
       itemHeight: 12,
       itemGap: LEGEND_LINE - 12,
-      textStyle: { fontSize: TEXT_SIZE, color: '#1b1f24' },
+      // A long name (State-owned Assets Supervision and Administration Commission of the State Council) is cut
+      // with an ellipsis at the chart's width rather than drawn past the screen; the table and the tooltip give it whole.
+      textStyle: {
+        fontSize: TEXT_SIZE,
+        color: '#1b1f24',
+        width: Math.max(80, width - LEGEND_TEXT_INSET),
+        overflow: 'truncate',
+        ellipsis: '…',
+      },
       // The table and the text alternative list every line; hiding one by clicking would make them disagree.
       selectedMode: false,
       data: [...data.lines.map((l) => ({ name: l.label, icon: 'circle' })), ...keys.legend],
