@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Three projects: fast unit tests of the data build and chart builders, page templates rendered with Astro's
@@ -7,6 +8,9 @@ process.env.TZ = 'UTC';
 
 export default defineConfig({
   test: {
+    // At least two workers: an end-to-end file waits for the site builds (tests/e2e/built-sites.ts) while the
+    // unit and page tests run beside the builds.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       // Some unit tests run the data build as a child process; on a machine shared with other builds that can
       // take longer than vitest's default 5 s. The timeout only catches a hang, it measures nothing.
@@ -17,6 +21,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
+          setupFiles: ['tests/e2e/built-sites.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,

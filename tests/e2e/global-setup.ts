@@ -2,6 +2,11 @@
  * Builds the site the way a user does (`npm run build`), twice from the test fixture folder (DATA_DIR), once
  * from the hostile fixture (markup and script in every text cell) and once from the bundled data, and serves
  * the results for the browser tests.
+ *
+ * The builds take minutes and keep about one core busy, so they run in the background: the unit and page tests
+ * use the other core meanwhile, and each end-to-end test file waits for them first (tests/e2e/built-sites.ts).
+ * They run one after another: two Astro builds at once in one project lose files (a stylesheet one build
+ * wrote went missing from the other's output when tried).
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
@@ -26,6 +31,8 @@ declare module 'vitest' {
     realDist: string;
     /** The fixture site built for a public URL under a base path (HOSTED). */
     hostedDist: string;
+    /** A file written when every build has finished: "ok", or why a build failed. */
+    buildsDone: string;
   }
 }
 
@@ -63,21 +70,31 @@ export default async function setup(project: TestProject) {
     metrics: HOSTILE_METRICS,
     corrections: NO_CORRECTIONS,
   });
-  const fixtureDist = await buildSite(fixtureData, join(root, 'fixture'));
-  const fixtureDistAgain = await buildSite(fixtureData, join(root, 'fixture-again'));
-  const hostileDist = await buildSite(hostileData, join(root, 'hostile'));
-  const realDist = await buildSite('data', join(root, 'real'));
-  const hostedDist = await buildSite(fixtureData, join(root, 'hosted'), { SITE_URL: HOSTED.siteUrl, BASE_PATH: HOSTED.basePath });
-  const [fixture, hostile, real] = await Promise.all([serve(fixtureDist), serve(hostileDist), serve(realDist)]);
+  const dist = (name: string) => join(root, name, 'dist');
+  const buildsDone = join(root, 'builds-done');
+  const builds = (async () => {
+    await buildSite(fixtureData, join(root, 'fixture'));
+    await buildSite(fixtureData, join(root, 'fixture-again'));
+    await buildSite(hostileData, join(root, 'hostile'));
+    await buildSite('data', join(root, 'real'));
+    await buildSite(fixtureData, join(root, 'hosted'), { SITE_URL: HOSTED.siteUrl, BASE_PATH: HOSTED.basePath });
+  })().then(
+    () => writeFile(buildsDone, 'ok'),
+    (error: Error & { stderr?: string }) => writeFile(buildsDone, `A site build failed: ${error.message}\n${error.stderr ?? ''}`),
+  );
+  // The servers read files per request, so they can start before the builds have written anything.
+  const [fixture, hostile, real] = await Promise.all([serve(dist('fixture')), serve(dist('hostile')), serve(dist('real'))]);
   project.provide('fixtureUrl', fixture.url);
-  project.provide('fixtureDist', fixtureDist);
-  project.provide('fixtureDistAgain', fixtureDistAgain);
+  project.provide('fixtureDist', dist('fixture'));
+  project.provide('fixtureDistAgain', dist('fixture-again'));
   project.provide('hostileUrl', hostile.url);
-  project.provide('hostileDist', hostileDist);
+  project.provide('hostileDist', dist('hostile'));
   project.provide('realUrl', real.url);
-  project.provide('realDist', realDist);
-  project.provide('hostedDist', hostedDist);
+  project.provide('realDist', dist('real'));
+  project.provide('hostedDist', dist('hosted'));
+  project.provide('buildsDone', buildsDone);
   return async () => {
+    await builds;
     await Promise.all([fixture.close(), hostile.close(), real.close()]);
   };
 }

@@ -7,12 +7,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, type ExpectStatic } from 'vitest';
 import { axeViolations } from './axe.ts';
-import { launch, watchedPage } from './browser.ts';
+import { launch, PagePool, settle } from './browser.ts';
 import { onePerType, pagePaths, pageType } from './dist.ts';
 
 let browser: Browser;
+let pool: PagePool;
 beforeAll(async () => {
   browser = await launch();
+  pool = new PagePool(browser);
 });
 afterAll(async () => {
   await browser?.close();
@@ -39,14 +41,14 @@ async function chartsWithoutAlternative(page: Page): Promise<string[]> {
 
 /** One page, checked in full. Pages are independent, so the tests run a few at a time (vitest's maxConcurrency). */
 async function check(expect: ExpectStatic, base: string, path: string) {
-  const { page, problems } = await watchedPage(browser);
-  const response = await page.goto(`${base}${path}`);
-  expect(response?.status(), path).toBe(200);
-  await page.waitForLoadState('networkidle');
-  expect(await chartsWithoutAlternative(page), path).toEqual([]);
-  expect(await axeViolations(page), path).toEqual([]);
-  expect(problems, path).toEqual([]);
-  await page.context().close();
+  await pool.use({}, async ({ page, problems }) => {
+    const response = await page.goto(`${base}${path}`);
+    expect(response?.status(), path).toBe(200);
+    await settle(page);
+    expect(await chartsWithoutAlternative(page), path).toEqual([]);
+    expect(await axeViolations(page), path).toEqual([]);
+    expect(problems, path).toEqual([]);
+  });
 }
 
 describe('every page of the fixture site', async () => {

@@ -7,14 +7,16 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe.ts';
-import { launch, watchedPage } from './browser.ts';
+import { launch, PagePool, settle, watchedPage } from './browser.ts';
 import { onePerType, pagePaths, pageType, readPage } from './dist.ts';
 
 const WIDTHS = [360, 390, 414];
 
 let browser: Browser;
+let pool: PagePool;
 beforeAll(async () => {
   browser = await launch();
+  pool = new PagePool(browser);
 });
 afterAll(async () => {
   await browser?.close();
@@ -39,43 +41,42 @@ async function samplePages(dist: string): Promise<string[]> {
 
 /** How far the page reaches past the right edge of the screen, and which elements stick out. */
 async function overflow(base: string, path: string, width: number, javaScriptEnabled: boolean) {
-  const { page, problems } = await watchedPage(browser, { javaScriptEnabled });
-  await page.setViewportSize({ width, height: 800 });
-  await page.goto(`${base}${path}`);
-  await page.waitForLoadState('networkidle');
-  const result = await page.evaluate(() => {
-    const { scrollWidth } = document.documentElement;
-    const culprits = [...document.querySelectorAll('body *')]
-      .filter((el) => {
-        // Elements inside a region that scrolls sideways on its own do not widen the page.
-        if (el.closest('.table-scroll') && !el.matches('.table-scroll')) return false;
-        return el.getBoundingClientRect().right > innerWidth + 0.5;
-      })
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(el.getBoundingClientRect().right)}`);
-    // Text squeezed into a column a character or two wide (首/页, 北/京/市 one per line) fits the screen but
-    // cannot be read.
-    // Measured on the text itself, not its element: an element may be narrower than its text (a label beside a
-    // number) without squeezing it, and a machine without CJK fonts sizes such boxes from the number alone.
-    const squeezed = [...document.querySelectorAll('body *')]
-      .filter((el) => {
-        const size = parseFloat(getComputedStyle(el).fontSize);
-        return [...el.childNodes].some((n) => {
-          if (n.nodeType !== Node.TEXT_NODE || [...(n.textContent?.trim() ?? '')].length < 3) return false;
-          const range = document.createRange();
-          range.selectNodeContents(n);
-          const box = range.getBoundingClientRect();
-          return box.width > 2 && box.width < 3 * size && box.height > 3.5 * size;
-        });
-      })
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}: ${el.textContent?.trim().slice(0, 20) ?? ''}`);
-    return { scrollWidth, innerWidth, culprits: [...culprits, ...squeezed] };
+  return pool.use({ javaScriptEnabled, viewport: { width, height: 800 } }, async ({ page, problems }) => {
+    await page.goto(`${base}${path}`);
+    await settle(page);
+    const result = await page.evaluate(() => {
+      const { scrollWidth } = document.documentElement;
+      const culprits = [...document.querySelectorAll('body *')]
+        .filter((el) => {
+          // Elements inside a region that scrolls sideways on its own do not widen the page.
+          if (el.closest('.table-scroll') && !el.matches('.table-scroll')) return false;
+          return el.getBoundingClientRect().right > innerWidth + 0.5;
+        })
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(el.getBoundingClientRect().right)}`);
+      // Text squeezed into a column a character or two wide (首/页, 北/京/市 one per line) fits the screen but
+      // cannot be read.
+      // Measured on the text itself, not its element: an element may be narrower than its text (a label beside a
+      // number) without squeezing it, and a machine without CJK fonts sizes such boxes from the number alone.
+      const squeezed = [...document.querySelectorAll('body *')]
+        .filter((el) => {
+          const size = parseFloat(getComputedStyle(el).fontSize);
+          return [...el.childNodes].some((n) => {
+            if (n.nodeType !== Node.TEXT_NODE || [...(n.textContent?.trim() ?? '')].length < 3) return false;
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            const box = range.getBoundingClientRect();
+            return box.width > 2 && box.width < 3 * size && box.height > 3.5 * size;
+          });
+        })
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}: ${el.textContent?.trim().slice(0, 20) ?? ''}`);
+      return { scrollWidth, innerWidth, culprits: [...culprits, ...squeezed] };
+    });
+    // Accessibility at a phone width too: the reflowed tables and the wrapped menu must stay valid.
+    const violations = width === 390 ? await axeViolations(page) : [];
+    return { ...result, problems: [...problems], violations };
   });
-  // Accessibility at a phone width too: the reflowed tables and the wrapped menu must stay valid.
-  const violations = width === 390 ? await axeViolations(page) : [];
-  await page.context().close();
-  return { ...result, problems, violations };
 }
 
 describe.each([
