@@ -98,6 +98,15 @@ describe('requests stated in prose', () => {
       ['收到自然人提交的信息公开申请书4件,法人提交的信息公开申请书2件,均已答复。', []],
       // Applications for a licence are not requests for information.
       ['全年共受理行政许可申请57件,办结率100%。', []],
+      // None received, said as a number without a unit.
+      ['本年度收到和处理政府信息公开申请数量为0。', [['requests.new.total', 0]]],
+      [
+        '全年受理信息公开申请数为0,无上年结转。',
+        [
+          ['requests.new.total', 0],
+          ['requests.carried_in.total', 0],
+        ],
+      ],
       // The count with carry-over, split into the carry-over and the year's new requests.
       [
         '2023年共受理信息公开申请40件,其中结转2022年4件,2023年申请36件,均已办结。',
@@ -244,6 +253,13 @@ describe('proactive counts in prose', () => {
       ['通过市政府网站信息公开专栏和局网站主动公开各类信息900条。', [['proactive.total', 900]]],
       // A WeChat account's reposts are what it publishes.
       ['本局在“测试统计”微信公众号发布转载信息118条。', [['proactive.wechat', 118]]],
+      // A channel's 发布量 (volume) is its count.
+      ['本年度官方微信公众号信息发布量362条。', [['proactive.wechat', 362]]],
+      ['局门户网站全年信息发布总量1208条。', [['proactive.website', 1208]]],
+      // A kind of document listed before 「各类政府信息」 leaves all information: the total.
+      ['全年本局主动公开业务类政策文件、各类政府信息共计733条。', [['proactive.total', 733]]],
+      // … but a list of categories alone is no total.
+      ['全年主动公开工作动态80条、通知公告15条。', []],
     ]),
   )('$sentence', ({ sentence, figures }) => {
     expect(figuresOf(sentence)).toEqual(expectedSet(figures));

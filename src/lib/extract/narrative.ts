@@ -208,7 +208,7 @@ function siteKind(segment: string, at: number): 'own_site' | 'portal' {
 // What a proactive count counts, once verbs, channels and filler words are removed: only information in
 // general is a disclosure count; 「工作动态97篇」 or 「重点项目信息120条」 is a category (T3).
 const FILLER =
-  /共计|合计|总计|累计|共有|共|计|达到|达|已经|已|约|近|逾|超过|各类|各项|各种|相关|方面|了|的|政府|政务|主动|公开|发布|上|中|里|内(?!容)|站|号|全年|本年度|本年|年内|全部|信息数量|数量|总数|有关|重要|等|及时|依法|向社会|社会|本单位|本机关|本部门|本级/g;
+  /^总?量|共计|合计|总计|累计|共有|共|计|达到|达|已经|已|约|近|逾|超过|各类|各项|各种|相关|方面|了|的|政府|政务|主动|公开|发布|上|中|里|内(?!容)|站|号|全年|本年度|本年|年内|全部|信息数量|数量|总数|有关|重要|等|及时|依法|向社会|社会|本单位|本机关|本部门|本级/g;
 const GENERAL = /^(信息|条目|信息数|信息总数|内容|资讯|政府资讯)?$/;
 // Topics that make an information count a category of the whole.
 const CATEGORY =
@@ -560,6 +560,9 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       if (countClauses.has(clauseAround(bare, m.index).start)) continue;
       zero('requests.new.total', m.index, 0.85);
     }
+    // 「收到和处理政府信息公开申请数量为0」: none received, said as a number without a unit.
+    const zeroStated = /(收到|受理|接到|接收)[^,;。]{0,12}(信息公开|公开)申请(的)?(数量|数|总数|件数)?(为|是)0(?![\d.%])/.exec(bare);
+    if (zeroStated && !countClauses.has(clauseAround(bare, zeroStated.index).start)) zero('requests.new.total', zeroStated.index, 0.8);
     const noCarryIn = /(无|没有|未有)(上年度?|上一年度?|往年)(结转|遗留)/.exec(bare);
     if (noCarryIn) zero('requests.carried_in.total', noCarryIn.index, 0.7);
     const noCarryOut = /(无|没有)(结转|转入)(到|至)?下一?年/.exec(bare);
@@ -1021,10 +1024,10 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
         /解读|规范性文件|规章|图片|照片|视频(?!新闻)|栏目|专栏|频道|期$|场$/.test(head)
       )
         continue;
-      // 「工作动态及各类政务信息」 is all information.
+      // 「工作动态及各类政务信息」 and 「业务类政策文件、各类政府信息」 are all information.
       const what = object
         .slice(object.lastIndexOf('等') + 1)
-        .replace(/^.*(及|和|以及)(?=各类)/, '')
+        .replace(/^.*(及|和|以及|、)(?=各类)/, '')
         .replace(FILLER, '');
       const kinds = new Set(mentions.map((m) => m.channel));
       const specific = [...kinds].filter((k) => k !== 'other');
