@@ -83,7 +83,8 @@ describe('agency page', () => {
 
   it('is readable with JavaScript off: charts and tables are in the HTML', async () => {
     const page = await open('/agencies/511100-jt/', { javaScriptEnabled: false });
-    // Each chart is drawn at several widths; one of them shows. Peer strips are counted apart.
+    // Each chart is drawn once on the page (embeds add wider drawings), and it shows. Peer strips are counted apart.
+    await expect(page.locator('section.chart:not(.peer-strip) svg').count()).resolves.toBe(3);
     await expect(page.locator('section.chart:not(.peer-strip) svg').locator('visible=true').count()).resolves.toBe(3);
     await expect(page.locator('section.chart:not(.peer-strip) table').count()).resolves.toBe(3);
   });

@@ -61,11 +61,12 @@ describe('agency charts', () => {
     }
   }
 
-  it('the page’s drawings at every width, and the framed print drawing', async () => {
+  it('the page’s one drawing, the embed’s drawings at their widths, and the framed print drawing', async () => {
     const site = siteData();
     const agency = site.agency('511111-jt');
     const view = agencyChartView(site, agency, 'requests', 'zh');
-    await expect(view.html).toMatchFileSnapshot(golden('511111-jt-requests-zh-widths'));
+    await expect(view.html).toMatchFileSnapshot(golden('511111-jt-requests-zh-page'));
+    await expect(view.embedHtml).toMatchFileSnapshot(golden('511111-jt-requests-zh-embed'));
     await expect(printableChart(agencyChartView(site, agency, 'proactive', 'en'), agency, 'en')?.svg).toMatchFileSnapshot(
       golden('511111-jt-proactive-en-print'),
     );

@@ -53,7 +53,8 @@ function shuffled(csv: string | Uint8Array): string {
   return [header, ...rows].join('\n') + '\n';
 }
 
-describe('the data build over files', { timeout: 300_000 }, () => {
+// Runs the build as a child process, which never sees a mutant and cannot load Stryker's sandbox under node_modules.
+describe.skipIf(process.env.MUTATION_RUN)('the data build over files', { timeout: 300_000 }, () => {
   it('writes exactly what the in-memory stages produce', async () => {
     const expected = join(await mkdtemp(join(tmpdir(), 'stream-expected-')), 'generated');
     await replaceOutputFolder(expected, generatedFiles(build().dataset));

@@ -60,7 +60,7 @@ export function binLabel(bin: Bin, kind: 'count' | 'rate', lang: Lang): string {
   return kind === 'rate' ? `${f(bin.from)}–${f(bin.to)}` : `${f(bin.from)}–${f(bin.to - 1)}`;
 }
 
-/** Widths the distribution is drawn at (see CHART_WIDTHS in options.ts); it may fill a whole page column. */
+/** Widths the distribution is drawn at (see src/styles/charts.css); it may fill a whole page column. */
 export const DISTRIBUTION_WIDTHS = [300, 360, 480, 640, 880] as const;
 
 const ROW = 30;

@@ -101,18 +101,19 @@ export function renderSvg(option: ChartOption, size: RenderSize, idPrefix: strin
 }
 
 /**
- * Drawings of one chart at several widths, each in its own box marked with its width; the page's CSS
- * (src/styles/charts.css) shows the widest that fits the space it has. `drawn` gives drawSvg's output per width.
+ * Drawings of one chart at one or more widths, each in its own box marked with its width, widest first; the
+ * page's CSS (src/styles/charts.css) shows the widest that fits the space it has, or the last (narrowest) one.
+ * `drawn` gives drawSvg's output per width.
  */
 export function responsiveFrame(widths: readonly number[], drawn: (width: number) => string, idPrefix: string, label: string): string {
-  const drawings = widths.map(
-    (width) => `<div class="chart-at" data-width="${width}">${finishSvg(drawn(width), `${idPrefix}-w${width}`, label)}</div>`,
-  );
+  const drawings = [...widths]
+    .sort((a, b) => b - a)
+    .map((width) => `<div class="chart-at" data-width="${width}">${finishSvg(drawn(width), `${idPrefix}-w${width}`, label)}</div>`);
   return `<div class="chart-frame">${drawings.join('')}</div>`;
 }
 
 /**
- * A chart drawn at several widths for a page (see responsiveFrame). Text stays the size it was drawn at or
+ * A chart drawn at one or more widths for a page (see responsiveFrame). Text stays the size it was drawn at or
  * larger, at any width and without JavaScript; only the widths differ in what fits (year labels, spacing).
  */
 export function renderResponsive(

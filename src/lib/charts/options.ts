@@ -27,13 +27,18 @@ import {
 export { FONT_FAMILY, PALETTE };
 
 /**
- * The widths each chart is drawn at. The page shows the widest drawing that fits its box (CSS container
- * queries, src/styles/charts.css), scaled up to fill it, so chart text is never drawn smaller than TEXT_SIZE
- * on a box at least as wide as the narrowest drawing.
+ * The width an agency chart is drawn at on its page: one drawing, scaled to its box (300 to 400 px, CSS in
+ * src/styles/charts.css), so chart text is never smaller than TEXT_SIZE on a box at least 300 px wide and a
+ * page's weight does not multiply with the widths drawn (issue 12: four widths made three quarters of a page).
  */
-export const CHART_WIDTHS = [300, 360, 480, 640] as const;
+export const PAGE_CHART_WIDTH = 300;
 /** The drawing chart.svg, chart.png and og:image use. */
 export const PRINT_WIDTH = 640;
+/**
+ * The widths an embedded chart is drawn at: an iframe may be as wide as a column of text, so frames of 640 px and
+ * more get the print drawing; both are drawn for the agency page and chart.svg anyway.
+ */
+export const EMBED_CHART_WIDTHS = [PRINT_WIDTH, PAGE_CHART_WIDTH] as const;
 
 const PLOT_HEIGHT = 240;
 /** Legend items stand one per line above the plot: measured text widths differ between the build and the reader's fonts, so items side by side could overlap. */

@@ -13,7 +13,7 @@ import { chartData, seriesLabel, type ChartData } from '../charts/agency-charts.
 import { finishSvg, responsiveFrame, type RenderSize } from '../charts/echarts.ts';
 import { cachedDrawSvg } from '../charts/svg-cache.ts';
 import type { DrawnMarks } from '../charts/marks.ts';
-import { CHART_WIDTHS, chartSize, drawnMarks, PRINT_WIDTH, yearChartOption } from '../charts/options.ts';
+import { chartSize, drawnMarks, EMBED_CHART_WIDTHS, PAGE_CHART_WIDTH, PRINT_WIDTH, yearChartOption } from '../charts/options.ts';
 import { printChart, printSize, type PrintChart } from '../charts/print.ts';
 import { annotateYearChart, yearChartNotes, type YearChartNotes } from '../charts/annotations.ts';
 import { eraOf } from '../core/templates.ts';
@@ -22,8 +22,10 @@ export interface AgencyChartView {
   chart: ChartId;
   title: string;
   data: ChartData;
-  /** The chart drawn at each of CHART_WIDTHS for a page (rendered on first use); null when no report states any of its figures. */
+  /** The chart drawn once, at PAGE_CHART_WIDTH, for its agency page (rendered on first use); null when no report states any of its figures. */
   readonly html: string | null;
+  /** The chart drawn at each of EMBED_CHART_WIDTHS, for its embed page. */
+  readonly embedHtml: string | null;
   /** The chart drawn at PRINT_WIDTH, for chart.svg, chart.png and og:image (rendered on first use). */
   readonly svg: string | null;
   /** Size of the PRINT_WIDTH drawing. */
@@ -85,7 +87,7 @@ export function agencyChartView(
   const option = (width: number) => annotateYearChart(yearChartOption(data, lang, keyText, width), data, notes, lang, breakLabel);
   const idPrefix = `chart-${scope === 'agency' ? '' : 'system-'}${chart}`;
   const drawable = data.series.length > 0;
-  // Each width is drawn once: the page's widest drawing is also the one chart.svg, chart.png and og:image use.
+  // Each width is drawn once: the embed's widest drawing is also the one chart.svg, chart.png and og:image use.
   const drawings = new Map<number, string>();
   const drawn = (width: number) => {
     let svg = drawings.get(width);
@@ -93,14 +95,19 @@ export function agencyChartView(
     return svg;
   };
   let html: string | null | undefined;
+  let embedHtml: string | null | undefined;
   let svg: string | null | undefined;
   return {
     chart,
     title,
     data,
     get html() {
-      html ??= drawable ? responsiveFrame(CHART_WIDTHS, drawn, idPrefix, ariaLabel) : null;
+      html ??= drawable ? responsiveFrame([PAGE_CHART_WIDTH], drawn, idPrefix, ariaLabel) : null;
       return html;
+    },
+    get embedHtml() {
+      embedHtml ??= drawable ? responsiveFrame(EMBED_CHART_WIDTHS, drawn, idPrefix, ariaLabel) : null;
+      return embedHtml;
     },
     get svg() {
       svg ??= drawable ? finishSvg(drawn(PRINT_WIDTH), idPrefix, ariaLabel) : null;
