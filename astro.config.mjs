@@ -24,6 +24,10 @@ export default defineConfig({
   // No Markdown pages; turning Shiki off also silences its warning about inline styles under CSP.
   markdown: { syntaxHighlight: false },
   integrations: [downloads(), ...(server ? [onDemand()] : [])],
+  // Scripts over 600 bytes (the chart tooltips, the copy buttons) are files the browser caches once for every
+  // page, not text repeated in each page's HTML: inlined, they were a tenth of an agency page (issue 12). The
+  // embed page's few-line height reporter stays inline. Other assets keep Vite's default.
+  vite: { build: { assetsInlineLimit: (file, content) => (file.endsWith('.js') ? content.length < 600 : undefined) } },
   // Content-Security-Policy as a <meta> element on every page (README, "Hosting and security"). Astro hashes
   // the scripts and styles it emits itself, so script-src is 'self' plus those hashes: an injected inline
   // script, or one from another origin, does not run. frame-ancestors cannot be set by a <meta> element (the

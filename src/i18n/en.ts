@@ -324,7 +324,7 @@ export const en: Messages = {
   unstatedLine: 'Not stated in the reports: {list}',
   peerStripTitle: 'Among its peers in {year}',
   peerStripIntro:
-    'This agency has a report for one year only, so this is where it stands among agencies of its kind and level that year: grey dots are the peers, the blue dot is this agency.',
+    'This agency has a report for one year only, so this is where it stands among agencies of its kind and level that year: grey columns are the peers (agencies with similar values pile up: the taller, the more), the blue dot is this agency.',
   peerStripLatest: 'Among its peers in the latest year ({year})',
   peerStripAlone: 'No other {group} states this figure for {year}; there is nothing to compare with.',
   peerStripTable: '{group} ({year})',

@@ -309,7 +309,8 @@ export const zh = {
   impliedNote: '空心虚线点“推算”：{year}年没有报告数字，这是由{from}年报告所述比上年变化（{change}）推算的值，不是报告数字，不参与排名。',
   unstatedLine: '报告未给出：{list}',
   peerStripTitle: '在同类机关中的位置（{year}年）',
-  peerStripIntro: '本机关只有一个年份的报告，因此先看它在同一年同类机关中的位置：灰点是同类机关，蓝点是本机关。',
+  peerStripIntro:
+    '本机关只有一个年份的报告，因此先看它在同一年同类机关中的位置：灰色柱是同类机关（数值相近的叠在一起，越高机关越多），蓝点是本机关。',
   peerStripLatest: '最近一年在同类机关中的位置（{year}年）',
   peerStripAlone: '{year}年{group}中只有本机关给出了这一数字，无从比较。',
   peerStripTable: '{group}（{year}年）',

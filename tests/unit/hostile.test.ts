@@ -130,6 +130,7 @@ describe('writers escape hostile text', () => {
     title: EVIL,
     data: { id: 'proactive', years: [2021], series: [{ metric: 'proactive.total', kind: 'line', label: EVIL, points: [point(2021, 5)] }] },
     html: '<svg/>',
+    embedHtml: '<svg/>',
     svg: '<svg/>',
     size: { width: 480, height: 300 },
     caption: '',

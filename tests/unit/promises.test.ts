@@ -428,9 +428,15 @@ describe('what the site shows, read from the generated files the pages read', ()
     const strips = peerStrips(site, site.detail('511111-jt').agency, 'zh', 'agency', 2022);
     const strip = strips.find((s) => s.metric === 'requests.new.total');
     expect(strip?.standing).toBe('2022年县区级交通运输部门中没有数值更低的（共5个）；数值从大到小第2位，4个并列');
-    // The strip draws one dot per peer that states the figure: five, not one for every bureau of the group.
-    const dots = parse(strip?.svg ?? '').querySelectorAll('path[ecmeta_ssr_type="chart"]');
-    expect(dots).toHaveLength(5);
+    // The strip piles one row per peer that states the figure: three other zeros under the agency's own 0 and one
+    // 2, not a row for every bureau of the group. The piles are the peers' marks (series 0); the own dot is series 1.
+    const marks = parse(strip?.svg ?? '').querySelectorAll('path[ecmeta_ssr_type="chart"]');
+    expect(marks.map((m) => m.getAttribute('ecmeta_series_index'))).toEqual(['0', '0', '1']);
+    const heights = marks.slice(0, 2).map((m) => {
+      const ys = [...(m.getAttribute('d') ?? '').matchAll(/[ML]([-\d.]+) ([-\d.]+)/g)].map((c) => Number(c[2]));
+      return Math.max(...ys) - Math.min(...ys);
+    });
+    expect((heights[0] ?? 0) / (heights[1] ?? 1)).toBeCloseTo(3, 1);
   });
 
   it('a ranking group, its quartiles and its "not computed" count only stated figures', () => {

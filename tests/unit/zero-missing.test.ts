@@ -270,22 +270,39 @@ describe('distribution chart (ranking pages)', () => {
 describe('peer strip (agency pages)', () => {
   const data = { values: [0, 0, 3, 10, 40], own: { value: 0, qualifier: 'exact' as const }, kind: 'count' as const };
 
-  it('draws every stated value, zeros included, as a dot: the zeros over the axis label "0"', () => {
+  it('draws every stated value, zeros included: the peer’s 0 as a pile and the agency’s own 0 over the axis label "0"', () => {
     const svg = renderSvg(peerStripOption(data, 'en', 'this agency'), peerStripSize(data), 'strip', 'x');
     const { texts } = read(svg);
-    const dots = parse(svg)
+    const marks = parse(svg)
       .querySelectorAll('path[ecmeta_ssr_type="chart"]')
       .map((p) => ({ series: Number(p.getAttribute('ecmeta_series_index')), x: xOf(p) }));
-    expect(dots).toHaveLength(5);
+    // Four piles of peers (0, 3, 10 and 40, one agency each) and the agency's own dot.
+    expect(marks.map((m) => m.series)).toEqual([0, 0, 0, 0, 1]);
     const zeroTick = texts.find((t) => t.text === '0');
     expect(zeroTick).toBeDefined();
-    const atZero = dots.filter((d) => Math.abs(d.x - (zeroTick?.x ?? -99)) < 2);
-    // The agency's own 0 (series 1) and one peer's 0 (series 0).
+    const atZero = marks.filter((d) => Math.abs(d.x - (zeroTick?.x ?? -99)) < 2);
+    // The agency's own 0 (series 1) and the pile holding one peer's 0 (series 0).
     expect(atZero.map((d) => d.series).sort()).toEqual([0, 1]);
+  });
+
+  it('draws one pile per column however many peers there are: 2,000 peers make no more marks than 41', () => {
+    const many = {
+      values: Array.from({ length: 2000 }, (_, i) => (i * 37) % 5000),
+      own: { value: 37, qualifier: 'exact' as const },
+      kind: 'count' as const,
+    };
+    const svg = renderSvg(peerStripOption(many, 'en', 'this agency'), peerStripSize(many), 'strip', 'x');
+    const marks = parse(svg).querySelectorAll('path[ecmeta_ssr_type="chart"]');
+    expect(marks.length).toBeGreaterThan(10);
+    expect(marks.length).toBeLessThanOrEqual(42);
+    expect(svg.length).toBeLessThan(16_000);
   });
 });
 
 function xOf(el: { getAttribute(n: string): string | undefined }): number {
+  // A dot is placed by its transform; a pile (a bar) is drawn in place, its top edge from its first M to its first L.
   const m = /translate\(([-\d.]+) |matrix\([^,]+,[^,]+,[^,]+,[^,]+,([-\d.]+),/.exec(el.getAttribute('transform') ?? '');
-  return Number(m?.[1] ?? m?.[2] ?? NaN);
+  if (m) return Number(m[1] ?? m[2]);
+  const bar = /^M([-\d.]+) [-\d.]+L([-\d.]+) /.exec(el.getAttribute('d') ?? '');
+  return bar ? (Number(bar[1]) + Number(bar[2])) / 2 : NaN;
 }

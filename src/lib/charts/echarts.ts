@@ -18,6 +18,7 @@ import {
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import { FONT_FAMILY } from './marks.ts';
 
 const SSR_PARTS = [LineChart, BarChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, SVGRenderer];
 const CLIENT_PARTS = [LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer];
@@ -92,6 +93,15 @@ export function finishSvg(drawn: string, idPrefix: string, label: string): strin
   return stabiliseIds(withoutStyle(drawn), idPrefix).replace(/^<svg /, `<svg role="img" aria-label="${escapeXml(label)}" `);
 }
 
+const FONT_STYLE = `font-family:${FONT_FAMILY};`;
+
+/**
+ * A drawing for an HTML page: without the font family ECharts repeats on every text (src/styles/charts.css sets
+ * it once for chart text on the pages), a tenth of an agency page's weight. Files that stand alone (chart.svg)
+ * keep it.
+ */
+export const forPage = (svg: string): string => svg.replaceAll(FONT_STYLE, '');
+
 /**
  * Render an option to a deterministic SVG string; `idPrefix` must be unique within the page. The SVG is
  * labelled as an image with `label` for screen readers (the data table next to it carries the numbers).
@@ -108,7 +118,9 @@ export function renderSvg(option: ChartOption, size: RenderSize, idPrefix: strin
 export function responsiveFrame(widths: readonly number[], drawn: (width: number) => string, idPrefix: string, label: string): string {
   const drawings = [...widths]
     .sort((a, b) => b - a)
-    .map((width) => `<div class="chart-at" data-width="${width}">${finishSvg(drawn(width), `${idPrefix}-w${width}`, label)}</div>`);
+    .map(
+      (width) => `<div class="chart-at" data-width="${width}">${forPage(finishSvg(drawn(width), `${idPrefix}-w${width}`, label))}</div>`,
+    );
   return `<div class="chart-frame">${drawings.join('')}</div>`;
 }
 

@@ -1,6 +1,9 @@
 /**
- * Where one agency's figure stands among its peers in one year: every peer's value as a dot on one axis, the
- * agency's own dot larger and in colour (its value and standing are in the text and table beside the strip). Equal values stack upwards, so seven zeros read as seven.
+ * Where one agency's figure stands among its peers in one year, on one axis: the peers' values piled in columns a
+ * dot wide (one row per agency, so seven zeros read as seven; taller piles scaled to twelve rows, one row at
+ * least), the agency's own dot larger and in colour on top of its column's pile (its value and standing are in
+ * the text and table beside the strip). One mark per column, at most COLUMNS + 1 of them: the drawing's weight
+ * does not grow with the size of the peer group (issue 12; a dot per peer made a page grow with the country).
  * Counts span orders of magnitude, so the axis is logarithmic in (value + 1), which keeps 0 on it.
  */
 import { formatNumber, formatPercent, type Lang } from '../core/format.ts';
@@ -15,15 +18,14 @@ export interface PeerStripData {
   kind: 'count' | 'rate';
 }
 
-/** Height of one stacked dot; the strip is drawn narrow (360) so its text stays readable on a phone. */
+/** Height of one row of a pile; the strip is drawn narrow (360) so its text stays readable on a phone. */
 const ROW = 9;
-export const peerStripSize = (data: PeerStripData): RenderSize => ({ width: 360, height: 60 + ROW * Math.min(12, maxStack(data.values)) });
+/** Columns across the axis: a 320 px plot, 8 px each. */
+export const COLUMNS = 40;
+/** The tallest pile, in rows; taller ones are scaled down to it. */
+const MAX_ROWS = 12;
 
-function maxStack(values: readonly number[]): number {
-  const counts = new Map<number, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return Math.max(1, ...counts.values());
-}
+export const peerStripSize = (data: PeerStripData): RenderSize => ({ width: 360, height: 60 + ROW * rowsShown(data) });
 
 /** Position on the axis: log10(v + 1) for counts (0 stays on the axis), the ratio itself for rates. */
 export const stripPosition = (value: number, kind: 'count' | 'rate') => (kind === 'rate' ? value : Math.log10(value + 1));
@@ -36,19 +38,43 @@ export function stripTicks(max: number, kind: 'count' | 'rate'): number[] {
   return ticks;
 }
 
+const axisEnd = (data: PeerStripData) => {
+  const ticks = stripTicks(Math.max(0, ...data.values), data.kind);
+  return stripPosition(ticks.at(-1) ?? 1, data.kind);
+};
+
+/**
+ * The peers (every value but the agency's own, once) counted by column, and the column of the agency's own value.
+ * A column's centre is its index × the axis length / COLUMNS, so 0 sits on the axis's 0.
+ */
+export function peerColumns(data: PeerStripData): { columns: Map<number, number>; own: number } {
+  const end = axisEnd(data);
+  const column = (v: number) => Math.min(COLUMNS, Math.max(0, Math.round((stripPosition(v, data.kind) / end) * COLUMNS)));
+  const peers = [...data.values];
+  peers.splice(peers.indexOf(data.own.value), 1);
+  const columns = new Map<number, number>();
+  for (const v of peers) columns.set(column(v), (columns.get(column(v)) ?? 0) + 1);
+  return { columns, own: column(data.own.value) };
+}
+
+/** Rows a column of `count` peers is drawn with: one per agency up to MAX_ROWS, scaled beyond (one at least). */
+const pileRows = (count: number, tallest: number) => (tallest <= MAX_ROWS ? count : Math.max(1, (count * MAX_ROWS) / tallest));
+
+/** Rows the strip is drawn with: the tallest pile, with the agency's own dot on top (two at least). */
+function rowsShown(data: PeerStripData): number {
+  const { columns, own } = peerColumns(data);
+  const tallest = Math.max(0, ...columns.values());
+  return Math.max(2, Math.min(MAX_ROWS, tallest) + 1, Math.ceil(pileRows(columns.get(own) ?? 0, tallest)) + 1);
+}
+
 export function peerStripOption(data: PeerStripData, lang: Lang, ownLabel: string): ChartOption {
   const ticks = stripTicks(Math.max(0, ...data.values), data.kind);
-  const seen = new Map<number, number>();
-  // Own value first, so it sits on the axis line of its stack and is never hidden by a peer.
-  const others = [...data.values];
-  others.splice(others.indexOf(data.own.value), 1);
-  const stack = (v: number) => {
-    const n = seen.get(v) ?? 0;
-    seen.set(v, n + 1);
-    return Math.min(n, 11);
-  };
-  const ownPoint = [stripPosition(data.own.value, data.kind), stack(data.own.value)];
-  const peerPoints = others.map((v) => [stripPosition(v, data.kind), stack(v)]);
+  const end = axisEnd(data);
+  const { columns, own } = peerColumns(data);
+  const tallest = Math.max(0, ...columns.values());
+  const centre = (c: number) => (c * end) / COLUMNS;
+  const piles = [...columns].sort(([a], [b]) => a - b).map(([c, n]) => [centre(c), pileRows(n, tallest)]);
+  const ownPoint = [centre(own), pileRows(columns.get(own) ?? 0, tallest)];
   const format = (v: number) => (data.kind === 'rate' ? formatPercent(v, lang) : formatNumber(v, lang));
   const position = ticks.map((t) => stripPosition(t, data.kind));
   return {
@@ -57,7 +83,7 @@ export function peerStripOption(data: PeerStripData, lang: Lang, ownLabel: strin
     xAxis: {
       type: 'value',
       min: 0,
-      max: position.at(-1) ?? 1,
+      max: end,
       axisLabel: {
         customValues: position,
         // 13 px in a 360-wide drawing stays above 11 px when a 360 px phone shrinks it to its content width.
@@ -67,15 +93,15 @@ export function peerStripOption(data: PeerStripData, lang: Lang, ownLabel: strin
       axisTick: { customValues: position },
       splitLine: { show: false },
     },
-    yAxis: { type: 'value', min: 0, max: Math.max(2, maxStack(data.values)), show: false },
+    yAxis: { type: 'value', min: 0, max: rowsShown(data), show: false },
     series: [
       {
-        type: 'scatter',
+        type: 'bar',
         name: 'peers',
-        symbolSize: 8,
+        barWidth: 7,
         color: '#8a8f98',
-        itemStyle: { opacity: 0.8 },
-        data: peerPoints,
+        itemStyle: { opacity: 0.8, borderRadius: 3 },
+        data: piles,
       },
       {
         type: 'scatter',

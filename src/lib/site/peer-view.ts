@@ -5,7 +5,7 @@
 import { fill, messages } from '../../i18n/index.ts';
 import type { Lang } from '../core/format.ts';
 import type { AgencyDetail, GroupSummary, RankingEntry, ScopeGroup } from '../core/schema.ts';
-import { renderSvg, type RenderSize } from '../charts/echarts.ts';
+import { forPage, renderSvg, type RenderSize } from '../charts/echarts.ts';
 import { peerStripOption, peerStripSize } from '../charts/peer-strip.ts';
 import { RANKED_METRICS } from '../pipeline/rankings.ts';
 import { jurisdictionLabel, metricTitle, peerGroupLabel, standingText } from './labels.ts';
@@ -56,11 +56,13 @@ export function peerStrips(site: SiteData, agency: AgencyDetail['agency'], lang:
         summary,
         kind: ranking.kind,
         svg: size
-          ? renderSvg(
-              peerStripOption(data, lang, t.peerStripOwn),
-              size,
-              `strip-${scope}-${metric.replaceAll('.', '-')}`,
-              `${title}: ${fill(t.peerStripTable, { group, year: entry.year })}`,
+          ? forPage(
+              renderSvg(
+                peerStripOption(data, lang, t.peerStripOwn),
+                size,
+                `strip-${scope}-${metric.replaceAll('.', '-')}`,
+                `${title}: ${fill(t.peerStripTable, { group, year: entry.year })}`,
+              ),
             )
           : null,
         size,
