@@ -8,8 +8,8 @@ process.env.TZ = 'UTC';
 
 export default defineConfig({
   test: {
-    // At least two workers: an end-to-end file waits for the site builds (tests/e2e/built-sites.ts) while the
-    // unit and page tests run beside the builds.
+    // At least two workers: an end-to-end file waits for the site builds it reads (tests/e2e/built-sites.ts) while
+    // the unit and page tests run beside the builds.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       // Some unit tests run the data build as a child process; on a machine shared with other builds that can
@@ -21,7 +21,6 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
-          setupFiles: ['tests/e2e/built-sites.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -1,12 +1,24 @@
 /**
- * Run before each end-to-end test file (setupFiles): waits until global-setup.ts has finished building the sites,
- * so the file's tests, and the describe blocks that list a build's pages while collecting, see complete builds.
+ * The sites global-setup.ts builds in the background, one after another, each marked done in the `buildsDone`
+ * folder when written. An end-to-end file waits, at its top, only for the sites it reads, so it can run while
+ * the builds it does not need are still going (the fixture site is built first, then the one from data/).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
 
-const done = inject('buildsDone');
-while (!existsSync(done)) await sleep(500);
-const outcome = readFileSync(done, 'utf8');
-if (outcome !== 'ok') throw new Error(outcome);
+/** The sites, in the order global-setup.ts builds them. */
+export const SITES = ['fixture', 'real', 'hostile', 'fixture-again', 'hosted'] as const;
+export type Site = (typeof SITES)[number];
+
+/** Waits until these sites are built; throws with the build's error if one failed. */
+export async function sitesReady(...sites: Site[]): Promise<void> {
+  const folder = inject('buildsDone');
+  for (const site of sites) {
+    const marker = join(folder, site);
+    while (!existsSync(marker)) await sleep(500);
+    const outcome = readFileSync(marker, 'utf8');
+    if (outcome !== 'ok') throw new Error(outcome);
+  }
+}

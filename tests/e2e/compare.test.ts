@@ -4,6 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe.ts';
 import { launch } from './browser.ts';
+import { sitesReady } from './built-sites.ts';
+
+await sitesReady('fixture');
 
 const base = inject('fixtureUrl');
 let browser: Browser;

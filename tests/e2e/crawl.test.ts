@@ -7,6 +7,9 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { distFiles, fileOf, internalTarget, pageFacts, pageFile, pagePaths, servedFile, type PageFacts } from './dist.ts';
+import { sitesReady } from './built-sites.ts';
+
+await sitesReady('fixture', 'hostile', 'real');
 
 const builds = { fixture: inject('fixtureDist'), hostile: inject('hostileDist'), real: inject('realDist') };
 

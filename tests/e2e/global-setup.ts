@@ -4,8 +4,8 @@
  * the results for the browser tests.
  *
  * The builds take minutes and keep about one core busy, so they run in the background: the unit and page tests
- * use the other core meanwhile, and each end-to-end test file waits for them first (tests/e2e/built-sites.ts).
- * They run one after another: two Astro builds at once in one project lose files (a stylesheet one build
+ * use the other core meanwhile, and each end-to-end test file waits only for the sites it reads
+ * (tests/e2e/built-sites.ts): the fixture site is built first, then the one from data/. They run one after another: two Astro builds at once in one project lose files (a stylesheet one build
  * wrote went missing from the other's output when tried).
  */
 import { execFile } from 'node:child_process';
@@ -17,6 +17,7 @@ import type { TestProject } from 'vitest/node';
 import { AGENCIES, CORRECTIONS, FIGURES, METRICS, NO_CORRECTIONS, REPORTS } from '../unit/fixtures.ts';
 import { HOSTILE_AGENCIES, HOSTILE_FIGURES, HOSTILE_METRICS, HOSTILE_REPORTS } from '../unit/hostile-fixtures.ts';
 import { serve } from '../../scripts/serve.ts';
+import type { Site } from './built-sites.ts';
 
 const run = promisify(execFile);
 
@@ -31,7 +32,7 @@ declare module 'vitest' {
     realDist: string;
     /** The fixture site built for a public URL under a base path (HOSTED). */
     hostedDist: string;
-    /** A file written when every build has finished: "ok", or why a build failed. */
+    /** A folder with a file per site, written when it is built: "ok", or why its build failed (built-sites.ts). */
     buildsDone: string;
   }
 }
@@ -71,17 +72,31 @@ export default async function setup(project: TestProject) {
     corrections: NO_CORRECTIONS,
   });
   const dist = (name: string) => join(root, name, 'dist');
+  // One marker per site (built-sites.ts), written when the site is built, so a test file starts as soon as the
+  // sites it reads exist. One build at a time: two Astro builds at once in one project lost a stylesheet.
   const buildsDone = join(root, 'builds-done');
+  await mkdir(buildsDone);
+  const order: [Site, () => Promise<string>][] = [
+    ['fixture', () => buildSite(fixtureData, join(root, 'fixture'))],
+    ['real', () => buildSite('data', join(root, 'real'))],
+    ['hostile', () => buildSite(hostileData, join(root, 'hostile'))],
+    ['fixture-again', () => buildSite(fixtureData, join(root, 'fixture-again'))],
+    ['hosted', () => buildSite(fixtureData, join(root, 'hosted'), { SITE_URL: HOSTED.siteUrl, BASE_PATH: HOSTED.basePath })],
+  ];
   const builds = (async () => {
-    await buildSite(fixtureData, join(root, 'fixture'));
-    await buildSite(fixtureData, join(root, 'fixture-again'));
-    await buildSite(hostileData, join(root, 'hostile'));
-    await buildSite('data', join(root, 'real'));
-    await buildSite(fixtureData, join(root, 'hosted'), { SITE_URL: HOSTED.siteUrl, BASE_PATH: HOSTED.basePath });
-  })().then(
-    () => writeFile(buildsDone, 'ok'),
-    (error: Error & { stderr?: string }) => writeFile(buildsDone, `A site build failed: ${error.message}\n${error.stderr ?? ''}`),
-  );
+    for (const [i, [site, build]] of order.entries()) {
+      try {
+        await build();
+        await writeFile(join(buildsDone, site), 'ok');
+      } catch (error) {
+        const { message, stderr } = error as Error & { stderr?: string };
+        // The sites after a failed build are never built: say so to the tests waiting for them.
+        for (const [later] of order.slice(i))
+          await writeFile(join(buildsDone, later), `The ${site} site build failed: ${message}\n${stderr ?? ''}`);
+        return;
+      }
+    }
+  })();
   // The servers read files per request, so they can start before the builds have written anything.
   const [fixture, hostile, real] = await Promise.all([serve(dist('fixture')), serve(dist('hostile')), serve(dist('real'))]);
   project.provide('fixtureUrl', fixture.url);

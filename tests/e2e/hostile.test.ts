@@ -19,6 +19,9 @@ import {
 } from '../unit/hostile-fixtures.ts';
 import { launch, PagePool, settle, watchedPage } from './browser.ts';
 import { pagePaths } from './dist.ts';
+import { sitesReady } from './built-sites.ts';
+
+await sitesReady('hostile');
 
 const base = inject('hostileUrl');
 let browser: Browser;
@@ -218,7 +221,9 @@ describe('Content-Security-Policy', () => {
       script.textContent = 'window.injectedScript = true';
       document.body.append(script);
       const holder = document.createElement('div');
-      holder.innerHTML = '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" onload="window.injectedHandler = true">';
+      // A whole 1×1 GIF: the handler is only judged when the image loads, and Chromium 150 no longer loads a truncated one.
+      holder.innerHTML =
+        '<img src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7" onload="window.injectedHandler = true">';
       document.body.append(holder);
       await new Promise((resolve) => setTimeout(resolve, 300));
       return { script: flags.injectedScript ?? false, handler: flags.injectedHandler ?? false, violations };

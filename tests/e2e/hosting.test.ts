@@ -7,6 +7,9 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { HOSTED } from './global-setup.ts';
+import { sitesReady } from './built-sites.ts';
+
+await sitesReady('hosted');
 
 const dist = inject('hostedDist');
 const origin = HOSTED.siteUrl + HOSTED.basePath;

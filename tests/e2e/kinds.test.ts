@@ -7,6 +7,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch } from './browser.ts';
+import { sitesReady } from './built-sites.ts';
+
+await sitesReady('fixture');
 
 const base = inject('fixtureUrl');
 let browser: Browser;

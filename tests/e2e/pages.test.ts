@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, inject, it, type ExpectStatic } 
 import { axeViolations } from './axe.ts';
 import { launch, PagePool, settle } from './browser.ts';
 import { onePerType, pagePaths, pageType } from './dist.ts';
+import { sitesReady } from './built-sites.ts';
+
+await sitesReady('fixture', 'real');
 
 let browser: Browser;
 let pool: PagePool;

@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe.ts';
 import { launch, PagePool, settle, watchedPage } from './browser.ts';
 import { onePerType, pagePaths, pageType, readPage } from './dist.ts';
+import { sitesReady } from './built-sites.ts';
+
+await sitesReady('real');
 
 const WIDTHS = [360, 390, 414];
 

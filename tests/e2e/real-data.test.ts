@@ -6,6 +6,9 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch } from './browser.ts';
+import { sitesReady } from './built-sites.ts';
+
+await sitesReady('real');
 
 const agencies = Papa.parse<{ id: string }>(readFileSync('data/agencies.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
 const reports = Papa.parse<{ agency_id: string; source_url: string }>(readFileSync('data/reports.csv', 'utf8'), {

@@ -10,6 +10,9 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch } from './browser.ts';
+import { sitesReady } from './built-sites.ts';
+
+await sitesReady('fixture');
 
 const base = inject('fixtureUrl');
 const dist = inject('fixtureDist');

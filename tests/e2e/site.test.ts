@@ -3,6 +3,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readTree } from '../helpers.ts';
 import { launch } from './browser.ts';
+import { sitesReady } from './built-sites.ts';
+
+await sitesReady('fixture', 'fixture-again');
 
 const base = inject('fixtureUrl');
 let browser: Browser;

@@ -285,6 +285,19 @@ describe('peer strip (agency pages)', () => {
     expect(atZero.map((d) => d.series).sort()).toEqual([0, 1]);
   });
 
+  it('labels its axis with six values at most, far enough apart to read, however large the figures', () => {
+    const large = { values: [0, 12, 3400, 56_000, 2_300_000], own: { value: 3400, qualifier: 'exact' as const }, kind: 'count' as const };
+    const { texts } = read(renderSvg(peerStripOption(large, 'en', 'this agency'), peerStripSize(large), 'strip', 'x'));
+    expect(texts.map((t) => t.text)).toEqual(['0', '1', '100', '10,000', '1,000,000']);
+    // Centred labels must not run into their neighbours: at 13 px a digit is about 7.5 px wide, a comma half that.
+    const halfWidth = (text: string) => (text.replaceAll(',', '').length * 7.5 + (text.split(',').length - 1) * 3.75) / 2;
+    const crowded = texts.slice(1).filter((t, i) => {
+      const before = texts[i];
+      return before !== undefined && t.x - before.x < halfWidth(t.text) + halfWidth(before.text);
+    });
+    expect(crowded.map((t) => t.text)).toEqual([]);
+  });
+
   it('draws one pile per column however many peers there are: 2,000 peers make no more marks than 41', () => {
     const many = {
       values: Array.from({ length: 2000 }, (_, i) => (i * 37) % 5000),

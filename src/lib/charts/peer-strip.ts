@@ -30,18 +30,26 @@ export const peerStripSize = (data: PeerStripData): RenderSize => ({ width: 360,
 /** Position on the axis: log10(v + 1) for counts (0 stays on the axis), the ratio itself for rates. */
 export const stripPosition = (value: number, kind: 'count' | 'rate') => (kind === 'rate' ? value : Math.log10(value + 1));
 
-/** Axis ticks at 0, 1, 10, 100, … up to the largest value (counts) or at tenths (rates). */
-export function stripTicks(max: number, kind: 'count' | 'rate'): number[] {
-  if (kind === 'rate') return [0, 0.25, 0.5, 0.75, 1];
-  const ticks = [0, 1];
-  for (let t = 10; t <= Math.max(10, max * 10); t *= 10) ticks.push(t);
-  return ticks;
+/** Where the axis ends: the first power of ten above the largest value (counts), 100 % (rates). */
+function axisEnd(data: PeerStripData): number {
+  if (data.kind === 'rate') return 1;
+  const max = Math.max(0, ...data.values);
+  let end = 10;
+  while (end <= max) end *= 10;
+  return stripPosition(end, 'count');
 }
 
-const axisEnd = (data: PeerStripData) => {
-  const ticks = stripTicks(Math.max(0, ...data.values), data.kind);
-  return stripPosition(ticks.at(-1) ?? 1, data.kind);
-};
+/**
+ * Labelled ticks: 0, 1, 10, 100, … up to the axis end (counts), every other power of ten past 100,000 so that no
+ * more than six labels share the 320 px axis (seven decades ran together); quarters (rates).
+ */
+export function stripTicks(max: number, kind: 'count' | 'rate'): number[] {
+  if (kind === 'rate') return [0, 0.25, 0.5, 0.75, 1];
+  const step = max >= 100_000 ? 100 : 10;
+  const ticks = [0, 1];
+  for (let t = step; t <= max * 10 || t === step; t *= step) ticks.push(t);
+  return ticks;
+}
 
 /**
  * The peers (every value but the agency's own, once) counted by column, and the column of the agency's own value.
