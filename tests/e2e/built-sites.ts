@@ -1,7 +1,8 @@
 /**
  * The sites global-setup.ts builds in the background, one after another, each marked done in the `buildsDone`
  * folder when written. An end-to-end file waits, at its top, only for the sites it reads, so it can run while
- * the builds it does not need are still going (the fixture site is built first, then the one from data/).
+ * the builds it does not need are still going (the fixture and hostile sites are built first, then the one from
+ * data/, which takes minutes).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
 
 /** The sites, in the order global-setup.ts builds them. */
-export const SITES = ['fixture', 'real', 'hostile', 'fixture-again', 'hosted'] as const;
+export const SITES = ['fixture', 'hostile', 'real', 'fixture-again', 'hosted'] as const;
 export type Site = (typeof SITES)[number];
 
 /** Waits until these sites are built; throws with the build's error if one failed. */

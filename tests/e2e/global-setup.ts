@@ -5,8 +5,9 @@
  *
  * The builds take minutes and keep about one core busy, so they run in the background: the unit and page tests
  * use the other core meanwhile, and each end-to-end test file waits only for the sites it reads
- * (tests/e2e/built-sites.ts): the fixture site is built first, then the one from data/. They run one after another: two Astro builds at once in one project lose files (a stylesheet one build
- * wrote went missing from the other's output when tried).
+ * (tests/e2e/built-sites.ts): the two small fixture sites are built first, then the one from data/, so the files
+ * that read only those run while data/ builds. The builds run one after another: two Astro builds at once in one
+ * project lose files (a stylesheet one build wrote went missing from the other's output when tried).
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
@@ -78,8 +79,8 @@ export default async function setup(project: TestProject) {
   await mkdir(buildsDone);
   const order: [Site, () => Promise<string>][] = [
     ['fixture', () => buildSite(fixtureData, join(root, 'fixture'))],
-    ['real', () => buildSite('data', join(root, 'real'))],
     ['hostile', () => buildSite(hostileData, join(root, 'hostile'))],
+    ['real', () => buildSite('data', join(root, 'real'))],
     ['fixture-again', () => buildSite(fixtureData, join(root, 'fixture-again'))],
     ['hosted', () => buildSite(fixtureData, join(root, 'hosted'), { SITE_URL: HOSTED.siteUrl, BASE_PATH: HOSTED.basePath })],
   ];
