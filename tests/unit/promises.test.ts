@@ -432,10 +432,8 @@ describe('what the site shows, read from the generated files the pages read', ()
     // 2, not a row for every bureau of the group. The piles are the peers' marks (series 0); the own dot is series 1.
     const marks = parse(strip?.svg ?? '').querySelectorAll('path[ecmeta_ssr_type="chart"]');
     expect(marks.map((m) => m.getAttribute('ecmeta_series_index'))).toEqual(['0', '0', '1']);
-    const heights = marks.slice(0, 2).map((m) => {
-      const ys = [...(m.getAttribute('d') ?? '').matchAll(/[ML]([-\d.]+) ([-\d.]+)/g)].map((c) => Number(c[2]));
-      return Math.max(...ys) - Math.min(...ys);
-    });
+    // A pile is drawn "M<left> <base>l<width> 0l0 -<height>…".
+    const heights = marks.slice(0, 2).map((m) => Math.abs(Number(/l0 (-?[\d.]+)/.exec(m.getAttribute('d') ?? '')?.[1])));
     expect((heights[0] ?? 0) / (heights[1] ?? 1)).toBeCloseTo(3, 1);
   });
 

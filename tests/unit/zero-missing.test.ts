@@ -313,9 +313,9 @@ describe('peer strip (agency pages)', () => {
 });
 
 function xOf(el: { getAttribute(n: string): string | undefined }): number {
-  // A dot is placed by its transform; a pile (a bar) is drawn in place, its top edge from its first M to its first L.
+  // A dot is placed by its transform; a pile (a bar) is drawn in place: "M<left> <base>l<width> 0l0 -<height>…".
   const m = /translate\(([-\d.]+) |matrix\([^,]+,[^,]+,[^,]+,[^,]+,([-\d.]+),/.exec(el.getAttribute('transform') ?? '');
   if (m) return Number(m[1] ?? m[2]);
-  const bar = /^M([-\d.]+) [-\d.]+L([-\d.]+) /.exec(el.getAttribute('d') ?? '');
-  return bar ? (Number(bar[1]) + Number(bar[2])) / 2 : NaN;
+  const bar = /^M([-\d.]+) [-\d.]+l([-\d.]+) 0/.exec(el.getAttribute('d') ?? '');
+  return bar ? Number(bar[1]) + Number(bar[2]) / 2 : NaN;
 }
