@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { DISTRIBUTION_WIDTHS } from '../../src/lib/charts/distribution.ts';
 import { renderResponsive } from '../../src/lib/charts/echarts.ts';
-import { EMBED_CHART_WIDTHS, PAGE_CHART_WIDTH } from '../../src/lib/charts/options.ts';
+import { EMBED_CHART_WIDTHS, FONT_FAMILY, PAGE_CHART_WIDTH } from '../../src/lib/charts/options.ts';
 
 const css = await readFile(new URL('../../src/styles/charts.css', import.meta.url), 'utf8');
 const queries = [...css.matchAll(/@container \(min-width: (\d+)px\) \{([^@]*)\}/g)].map((m) => ({
@@ -35,6 +35,10 @@ describe('chart widths and their CSS', () => {
 
   it('lets the page drawing grow to 420 px at most, so its 12 px text stays under 16 px', () => {
     expect(css).toContain(`.chart-at[data-width='${PAGE_CHART_WIDTH}'] svg {\n  max-width: 420px;`);
+  });
+
+  it('sets the font family page drawings leave out, the one the charts are measured with', () => {
+    expect(css).toContain(`.chart-frame svg text,\n.peer-strip svg text {\n  font-family: ${FONT_FAMILY};`);
   });
 
   it('puts every drawing in a box marked with its width, widest first', () => {

@@ -29,8 +29,8 @@ export { FONT_FAMILY, PALETTE };
 /**
  * The width an agency chart is drawn at on its page: one drawing, scaled to its box (320 to 420 px, CSS in
  * src/styles/charts.css), so chart text is never smaller than TEXT_SIZE on a box at least 320 px wide (a 360 px
- * phone's) and a
- * page's weight does not multiply with the widths drawn (issue 12: four widths made three quarters of a page).
+ * phone's) and a page's weight does not multiply with the widths drawn (issue 12: four widths made three quarters
+ * of a page).
  */
 export const PAGE_CHART_WIDTH = 320;
 /** The drawing chart.svg, chart.png and og:image use. */

@@ -21,11 +21,11 @@ export interface PeerStripData {
 /** Height of one row of a pile; the strip is drawn narrow (360) so its text stays readable on a phone. */
 const ROW = 9;
 /** Columns across the axis: a 320 px plot, 8 px each. */
-export const COLUMNS = 40;
+const COLUMNS = 40;
 /** The tallest pile, in rows; taller ones are scaled down to it. */
 const MAX_ROWS = 12;
 
-export const peerStripSize = (data: PeerStripData): RenderSize => ({ width: 360, height: 60 + ROW * rowsShown(data) });
+export const peerStripSize = (data: PeerStripData): RenderSize => ({ width: 360, height: 60 + ROW * piles(data).rows });
 
 /** Position on the axis: log10(v + 1) for counts (0 stays on the axis), the ratio itself for rates. */
 export const stripPosition = (value: number, kind: 'count' | 'rate') => (kind === 'rate' ? value : Math.log10(value + 1));
@@ -51,38 +51,37 @@ export function stripTicks(max: number, kind: 'count' | 'rate'): number[] {
   return ticks;
 }
 
-/**
- * The peers (every value but the agency's own, once) counted by column, and the column of the agency's own value.
- * A column's centre is its index × the axis length / COLUMNS, so 0 sits on the axis's 0.
- */
-export function peerColumns(data: PeerStripData): { columns: Map<number, number>; own: number } {
-  const end = axisEnd(data);
-  const column = (v: number) => Math.min(COLUMNS, Math.max(0, Math.round((stripPosition(v, data.kind) / end) * COLUMNS)));
-  const peers = [...data.values];
-  peers.splice(peers.indexOf(data.own.value), 1);
-  const columns = new Map<number, number>();
-  for (const v of peers) columns.set(column(v), (columns.get(column(v)) ?? 0) + 1);
-  return { columns, own: column(data.own.value) };
-}
-
 /** Rows a column of `count` peers is drawn with: one per agency up to MAX_ROWS, scaled beyond (one at least). */
 const pileRows = (count: number, tallest: number) => (tallest <= MAX_ROWS ? count : Math.max(1, (count * MAX_ROWS) / tallest));
 
-/** Rows the strip is drawn with: the tallest pile, with the agency's own dot on top (two at least). */
-function rowsShown(data: PeerStripData): number {
-  const { columns, own } = peerColumns(data);
-  const tallest = Math.max(0, ...columns.values());
-  return Math.max(2, Math.min(MAX_ROWS, tallest) + 1, Math.ceil(pileRows(columns.get(own) ?? 0, tallest)) + 1);
+/**
+ * The peers (every value but the agency's own, once) piled by column: each occupied column's centre on the axis
+ * (index × axis length / COLUMNS, so 0 sits on the axis's 0) and height in rows; where the agency's own dot sits (on
+ * top of its column's pile); the axis end; and the rows the strip is drawn with (the tallest pile with the own dot on
+ * top, two at least).
+ */
+function piles(data: PeerStripData) {
+  const end = axisEnd(data);
+  const column = (v: number) => Math.min(COLUMNS, Math.max(0, Math.round((stripPosition(v, data.kind) / end) * COLUMNS)));
+  const centre = (c: number) => (c * end) / COLUMNS;
+  const peers = [...data.values];
+  peers.splice(peers.indexOf(data.own.value), 1);
+  const counts = new Map<number, number>();
+  for (const v of peers) counts.set(column(v), (counts.get(column(v)) ?? 0) + 1);
+  const tallest = Math.max(0, ...counts.values());
+  const own = column(data.own.value);
+  const ownHeight = pileRows(counts.get(own) ?? 0, tallest);
+  return {
+    end,
+    columns: [...counts].sort(([a], [b]) => a - b).map(([c, n]) => [centre(c), pileRows(n, tallest)]),
+    own: [centre(own), ownHeight],
+    rows: Math.max(2, Math.min(MAX_ROWS, tallest) + 1, Math.ceil(ownHeight) + 1),
+  };
 }
 
 export function peerStripOption(data: PeerStripData, lang: Lang, ownLabel: string): ChartOption {
   const ticks = stripTicks(Math.max(0, ...data.values), data.kind);
-  const end = axisEnd(data);
-  const { columns, own } = peerColumns(data);
-  const tallest = Math.max(0, ...columns.values());
-  const centre = (c: number) => (c * end) / COLUMNS;
-  const piles = [...columns].sort(([a], [b]) => a - b).map(([c, n]) => [centre(c), pileRows(n, tallest)]);
-  const ownPoint = [centre(own), pileRows(columns.get(own) ?? 0, tallest)];
+  const { end, columns, own, rows } = piles(data);
   const format = (v: number) => (data.kind === 'rate' ? formatPercent(v, lang) : formatNumber(v, lang));
   const position = ticks.map((t) => stripPosition(t, data.kind));
   return {
@@ -101,7 +100,7 @@ export function peerStripOption(data: PeerStripData, lang: Lang, ownLabel: strin
       axisTick: { customValues: position },
       splitLine: { show: false },
     },
-    yAxis: { type: 'value', min: 0, max: rowsShown(data), show: false },
+    yAxis: { type: 'value', min: 0, max: rows, show: false },
     series: [
       {
         type: 'bar',
@@ -110,7 +109,7 @@ export function peerStripOption(data: PeerStripData, lang: Lang, ownLabel: strin
         color: '#8a8f98',
         // Square corners: a rounded column is four arcs, three times the bytes of a rectangle, on every agency page.
         itemStyle: { opacity: 0.8 },
-        data: piles,
+        data: columns,
       },
       {
         type: 'scatter',
@@ -119,7 +118,7 @@ export function peerStripOption(data: PeerStripData, lang: Lang, ownLabel: strin
         color: PALETTE[0] ?? '#0072B2',
         symbol: data.own.qualifier === 'exact' ? 'circle' : 'emptyCircle',
         z: 3,
-        data: [ownPoint],
+        data: [own],
       },
     ],
   };
