@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { SitesBuiltFirst } from './tests/e2e/sequencer.ts';
 
 // Three projects: fast unit tests of the data build and chart builders, page templates rendered with Astro's
 // container API (vitest.pages.config.ts), and end-to-end tests that build the site, serve it and drive
@@ -11,6 +12,9 @@ export default defineConfig({
     // At least two workers: an end-to-end file waits for the site builds it reads (tests/e2e/built-sites.ts) while
     // the unit and page tests run beside the builds.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // End-to-end files in the order their sites are built, so the ones reading the fixture sites run while the
+    // site from data/ builds (tests/e2e/sequencer.ts).
+    sequence: { sequencer: SitesBuiltFirst },
     projects: [
       // Some unit tests run the data build as a child process; on a machine shared with other builds that can
       // take longer than vitest's default 5 s. The timeout only catches a hang, it measures nothing.

@@ -2,15 +2,13 @@
  * The sites global-setup.ts builds in the background, one after another, each marked done in the `buildsDone`
  * folder when written. An end-to-end file waits, at its top, only for the sites it reads, so it can run while
  * the builds it does not need are still going (the fixture and hostile sites are built first, then the one from
- * data/, which takes minutes).
+ * data/, which takes minutes; sites.ts has the order, sequencer.ts runs the files in it).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
-
-/** The sites global-setup.ts builds, in its order. */
-export type Site = 'fixture' | 'hostile' | 'real' | 'fixture-again' | 'hosted';
+import type { Site } from './sites.ts';
 
 /** Waits until these sites are built; throws with the build's error if one failed. */
 export async function sitesReady(...sites: Site[]): Promise<void> {

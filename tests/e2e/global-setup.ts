@@ -18,7 +18,7 @@ import type { TestProject } from 'vitest/node';
 import { AGENCIES, CORRECTIONS, FIGURES, METRICS, NO_CORRECTIONS, REPORTS } from '../unit/fixtures.ts';
 import { HOSTILE_AGENCIES, HOSTILE_FIGURES, HOSTILE_METRICS, HOSTILE_REPORTS } from '../unit/hostile-fixtures.ts';
 import { serve } from '../../scripts/serve.ts';
-import type { Site } from './built-sites.ts';
+import { SITES, type Site } from './sites.ts';
 
 const run = promisify(execFile);
 
@@ -77,22 +77,22 @@ export default async function setup(project: TestProject) {
   // sites it reads exist. One build at a time: two Astro builds at once in one project lost a stylesheet.
   const buildsDone = join(root, 'builds-done');
   await mkdir(buildsDone);
-  const order: [Site, () => Promise<string>][] = [
-    ['fixture', () => buildSite(fixtureData, join(root, 'fixture'))],
-    ['hostile', () => buildSite(hostileData, join(root, 'hostile'))],
-    ['real', () => buildSite('data', join(root, 'real'))],
-    ['fixture-again', () => buildSite(fixtureData, join(root, 'fixture-again'))],
-    ['hosted', () => buildSite(fixtureData, join(root, 'hosted'), { SITE_URL: HOSTED.siteUrl, BASE_PATH: HOSTED.basePath })],
-  ];
+  const build: Record<Site, () => Promise<string>> = {
+    fixture: () => buildSite(fixtureData, join(root, 'fixture')),
+    hostile: () => buildSite(hostileData, join(root, 'hostile')),
+    real: () => buildSite('data', join(root, 'real')),
+    'fixture-again': () => buildSite(fixtureData, join(root, 'fixture-again')),
+    hosted: () => buildSite(fixtureData, join(root, 'hosted'), { SITE_URL: HOSTED.siteUrl, BASE_PATH: HOSTED.basePath }),
+  };
   const builds = (async () => {
-    for (const [i, [site, build]] of order.entries()) {
+    for (const [i, site] of SITES.entries()) {
       try {
-        await build();
+        await build[site]();
         await writeFile(join(buildsDone, site), 'ok');
       } catch (error) {
         const { message, stderr } = error as Error & { stderr?: string };
         // The sites after a failed build are never built: say so to the tests waiting for them.
-        for (const [later] of order.slice(i))
+        for (const later of SITES.slice(i))
           await writeFile(join(buildsDone, later), `The ${site} site build failed: ${message}\n${stderr ?? ''}`);
         return;
       }
