@@ -265,3 +265,94 @@ describe('proactive counts in prose', () => {
     expect(figuresOf(sentence)).toEqual(expectedSet(figures));
   });
 });
+
+// Wordings met on the second development set (40 pages of the sixth to eighth curation rounds), written here in
+// our own words with invented numbers; the held-out pages were not looked at.
+describe('wordings of the second development set', () => {
+  it.each(
+    cases([
+      // Counts of documents after the year's total are not a list of categories that makes the total one of them.
+      [
+        '2023年主动公开政府信息3120条,制发的规范性文件数3件,废止件数2件,现行有效件数9件。',
+        [
+          ['proactive.total', 3120],
+          ['proactive.normative_docs', 3],
+        ],
+      ],
+      // 双微 is WeChat and Weibo together: no one channel's count, and not all information either.
+      ['局门户网站发布信息2100条,“双微”共推送680条。', [['proactive.website', 2100]]],
+      // What the media wrote about the body is not what it published; what it published through them is.
+      ['各级媒体报道我局工作236篇。', []],
+      ['借助主流媒体发布宣传稿件45篇。', [['proactive.media', 45]]],
+      // The body's external site (外网) is its website.
+      ['本局外网全年发布政府信息560条。', [['proactive.website', 560]]],
+      // Section 二's decision cells restated in prose, counted in 条.
+      [
+        '全年行政许可类处理决定数12条,行政处罚类处理决定数0条,行政强制处理决定数1条。',
+        [
+          ['proactive.art20_5.licensing.decisions', 12],
+          ['proactive.art20_6.penalty.decisions', 0],
+          ['proactive.art20_6.coercion.decisions', 1],
+        ],
+      ],
+      // Outcomes counted in 项 after the requests, the reason said after the count.
+      [
+        '全年收到依申请公开事项5项,3项予以公开,2项因本机关不掌握相关信息已告知申请人。',
+        [
+          ['requests.new.total', 5],
+          ['requests.outcome.disclosed.total', 3],
+          ['requests.outcome.unable.not_held.total', 2],
+        ],
+      ],
+      // The reason for withholding in the clause before the count names its row.
+      [
+        '收到信息公开申请4件,因涉及内部事务信息,不予公开4件。',
+        [
+          ['requests.new.total', 4],
+          ['requests.outcome.withheld.internal_affairs.total', 4],
+        ],
+      ],
+      // No request of some other kind is not no request at all.
+      ['未收到申请公开其他方面政府信息的申请。', []],
+      // Another body reposting this one's items, and a change on that.
+      ['上级部门转载我局信息85条,较上年增长20%。', []],
+      // Issues are how the items came out; the items are the count.
+      ['通过微信公众号“测试交通”发布信息52期共310条。', [['proactive.wechat', 310]]],
+      // The account named in the clause just before the count.
+      ['微信公众号现有粉丝2.3万人,全年发布文章数412篇。', [['proactive.wechat', 412]]],
+      // A joint count split by channel in brackets: each part is its channel's.
+      [
+        '政务新媒体推送信息900条(微信公众号推送520条,微博发布380条)。',
+        [
+          ['proactive.wechat', 520],
+          ['proactive.weibo', 380],
+        ],
+      ],
+    ]),
+  )('$sentence', ({ sentence, figures }) => {
+    expect(figuresOf(sentence)).toEqual(expectedSet(figures));
+  });
+
+  it('gives a change stated in the next sentence to the one count it can be about', () => {
+    expect(figuresOf('本年度收到政府信息公开申请64件,上年结转2件。同比增长28.5%,主要涉及征地拆迁。')).toEqual(
+      expectedSet([
+        ['requests.new.total', 64],
+        ['requests.carried_in.total', 2],
+        ['requests.new.total.change_pct', 28.5],
+      ]),
+    );
+    expect(figuresOf('全年收到政府信息公开申请30件。受多种因素影响,申请量同比下降12%。')).toEqual(
+      expectedSet([
+        ['requests.new.total', 30],
+        ['requests.new.total.change_pct', -12],
+      ]),
+    );
+    // Two counts a change could be about: nobody can tell which.
+    expect(figuresOf('全年主动公开政府信息800条,收到政府信息公开申请30件。同比增长10%。')).toEqual(
+      expectedSet([
+        ['proactive.total', 800],
+        ['requests.new.total', 30],
+      ]),
+    );
+  });
+});

@@ -158,13 +158,13 @@ const CHANNELS: readonly [Channel, RegExp][] = [
   // A named outlet (日报, 电视台, 新华社) is one outlet, not the media channel the report totals.
   [
     'other',
-    /新媒体|自媒体|头条|南方号|[\u4e00-\u9fff]{2,}(日报|晚报|电视台|广播电视台|电台|新闻网)|新华社|人民网|新华网|央视|澎湃号|网易号|大鱼号|搜狐号|人民号|抖音|快手|视频号|小程序|短视频|学习强国|百家号|企鹅号|电子屏|显示屏|公开栏|宣传栏|公告栏|查阅点|查阅场所|公示栏|政务公开专区|公报/g,
+    /新媒体|自媒体|融媒体|双微|头条|南方号|[\u4e00-\u9fff]{2,}(日报|晚报|电视台|广播电视台|电台|新闻网)|新华社|人民网|新华网|央视|澎湃号|网易号|大鱼号|搜狐号|人民号|抖音|快手|视频号|小程序|短视频|学习强国|百家号|企鹅号|电子屏|显示屏|公开栏|宣传栏|公告栏|查阅点|查阅场所|公示栏|政务公开专区|公报/g,
   ],
   // 「日报刊发」 is a paper's name and a verb, not 报刊.
   ['media', /(?<!新|自)媒体|(?<![日晚])报刊|报纸|纸媒|电视|广播/g],
   [
     'own_site',
-    /网站|网页|门户|官网|公开平台|公开专栏|信息公开栏目|公开系统|(政务|政府|公开|信息|商务|之窗|在线)网(?!站)|(?<=[\u4e00-\u9fff]{2})网(?![络格友民点上站页信购])(?<!挂网|上网|联网|入网|全网|内网|外网|电网|管网|水网|路网|联网|光网)/g,
+    /网站|网页|门户|官网|(?<=[局委厅办])外网(?!络)|公开平台|公开专栏|信息公开栏目|公开系统|(政务|政府|公开|信息|商务|之窗|在线)网(?!站)|(?<=[\u4e00-\u9fff]{2})网(?![络格友民点上站页信购])(?<!挂网|上网|联网|入网|全网|内网|外网|电网|管网|水网|路网|联网|光网)/g,
   ],
 ];
 
@@ -214,7 +214,7 @@ const GENERAL = /^(信息|条目|信息数|信息总数|内容|资讯|政府资�
 const CATEGORY =
   /动态|疫情|防控|重点|领域|专题|会议|人事|规划|计划|预算|决算|公告|公示|通知|招标|采购|项目|概况|机构|文件|法规|解读|图片|视频|要闻|新闻|宣传|民生|扶贫|乡村|督查|建议|提案|权威|目录|互动|回应|服务|办事|便民/;
 const CHANNEL_OBJECT =
-  /^(动态信息|信息|信息数|条目|信息动态|内容|资讯|稿件|文章|新闻|新闻稿件|新闻报道|报道|作品|推文|图文|消息|微博|微信|信息和资讯|宣传稿件|各类资讯|政务资讯)?$/;
+  /^(动态信息|信息|信息数|条目|信息动态|内容|资讯|稿件|文章|新闻|新闻稿件|新闻报道|报道|作品|推文|图文|消息|微博|微信|信息和资讯|宣传稿件|各类资讯|政务资讯)?(数|数量)?$/;
 
 const ZERO = { value: 0, qualifier: 'exact' as const };
 
@@ -261,6 +261,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
   const handled: { count: Count; locator: string; evidence: Evidence }[] = [];
   const feeKey = feeKeyOf(ctx);
   let leadIn = '';
+  // The bases of stated changes taken in the sentence before, in the same paragraph (「…申请195件,…。同比增长53.5%」).
+  let previousBases: string[] = [];
 
   lines.forEach((line, index) => {
     const { locator, heading } = where[index] ?? { locator: 'narrative', heading: '' };
@@ -270,6 +272,7 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
     // words of their handling (「转结下年度办理1件。」).
     let previousAboutRequests = false;
     leadIn = '';
+    previousBases = [];
     for (const sentence of text.split(/(?<=[。!?])/)) {
       const handling = /结转|转结|办结|答复|予以公开|不予公开|无法提供|不予处理|部分公开|转办|顺延/.test(sentence);
       const aboutRequests: boolean = /申请|依申/.test(sentence) || (handling && (previousAboutRequests || /依申请|申请/.test(heading)));
@@ -376,7 +379,9 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
     decisions(bare, plain, used, take, zero);
     documents(bare, plain, used, take, zero);
     proactive(bare, plain, used, take, locator, evidence, assigned);
+    asideChannels(sentence, plain, used, take);
     changes(bare, all.filter(isChange), plain, assigned, take, zero);
+    previousBases = [...assigned.values()].filter((m) => CHANGE_BASES.has(m));
 
     for (const c of plain) {
       if (!used.has(c.start) && NOT_DISCLOSURE.test(clauseAround(bare, c.start).text) && !/申请/.test(sentence)) {
@@ -397,8 +402,12 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       if (c.unit === '个百分点') continue;
       // A bracketed aside (「(含上年结转31件)」) is not what the change is about.
       const before = plain.filter((p) => p.end <= c.start && (!p.aside || c.aside)).at(-1);
-      const base = before ? assigned.get(before.start) : undefined;
-      if (!before || !base || !CHANGE_BASES.has(base)) continue;
+      if (!before) {
+        orphanChange(bare, c, take);
+        continue;
+      }
+      const base = assigned.get(before.start);
+      if (!base || !CHANGE_BASES.has(base)) continue;
       const lead = bare.slice(before.end, c.start);
       // A percentage is a change only when words of change stand between it and its count (not 「占3.3%」).
       if (!CHANGE.test(lead) || /占|率|比例|比重/.test(lead)) continue;
@@ -410,6 +419,44 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const base = before ? assigned.get(before.start) : undefined;
       if (before && base && CHANGE_BASES.has(base)) zero(changeKey(base, 'change'), m.index, 0.6);
     }
+  }
+
+  /**
+   * A joint count split by channel in brackets (「“双微”推文1541条(微信公众号发文709篇,微博发布832条)」): each part
+   * names one new-media channel and what it published, so it is that channel's count.
+   */
+  function asideChannels(sentence: string, all: Count[], used: Set<number>, take: Take): void {
+    for (const c of all) {
+      if (!c.aside || used.has(c.start) || !/^(条|篇|则|)$/.test(c.unit)) continue;
+      const previous = all.filter((o) => o.end <= c.start).at(-1);
+      const from = Math.max(sentence.lastIndexOf('(', c.start), previous?.end ?? 0, sentence.slice(0, c.start).search(/[,、;][^,、;]*$/));
+      const segment = sentence.slice(from + 1, c.start);
+      const mentions = channelMentions(segment);
+      const channel = mentions[0]?.channel;
+      if (mentions.length !== 1 || (channel !== 'wechat' && channel !== 'weibo' && channel !== 'app')) continue;
+      if (!new RegExp(PROACTIVE_VERB.source).test(segment) && !/发文|推文/.test(segment)) continue;
+      if (out.get(`proactive.${channel}`) || PROACTIVE_SKIP.test(segment.slice(mentions[0]?.end ?? 0))) continue;
+      take(`proactive.${channel}`, c, 0.65);
+    }
+  }
+
+  /**
+   * A change with no count before it in its sentence: of the requests when its own words name them (「申请量同比增长
+   * 42.9%」), else of the one count the sentence before stated a change could be about (「…收到申请195件,上年结转3件。
+   * 同比增长53.5%」); with several such counts before it, nobody can tell which.
+   */
+  function orphanChange(bare: string, c: Count, take: Take): void {
+    const lead = bare.slice(0, c.start);
+    if (!CHANGE.test(lead.slice(-16)) || /占|率|比例|比重/.test(lead)) return;
+    const ownWords = lead.slice(clauseAround(bare, c.start).start);
+    const base = /申请(量|数量|数|件数|总量)/.test(ownWords)
+      ? out.get('requests.new.total') && 'requests.new.total'
+      : /^[^\d,;。]{0,6}(同比|较上年|比上年|与上年相比|较去年|比去年)/.test(lead) && previousBases.length === 1
+        ? previousBases[0]
+        : undefined;
+    if (!base) return;
+    const sign = DECREASE.test(lead.slice(-16)) ? -1 : 1;
+    take(changeKey(base, c.unit === '%' ? 'change_pct' : 'change'), { ...c, value: sign * c.value }, 0.6);
   }
 
   function fees(sentence: string, bare: string, all: Count[], used: Set<number>, take: Take, zero: Zero, locator: string): void {
@@ -557,6 +604,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       if (/因/.test(m[0]) || /复议|诉讼/.test(after.slice(0, 8)) || !/申请/.test(m[0] + after) || /许可|审批|补正/.test(m[0])) continue;
       // 「未发生有可能产生重大影响的信息公开申请案例」 denies a kind of request, not all of them.
       if (/重大|影响|敏感|案例|典型/.test(m[0] + after.slice(0, 4))) continue;
+      // 「未收到…公开的其它方面政府信息」: none of some other kind, not none at all.
+      if (/其它方面|其他方面|其它类|其他类/.test(m[0] + after)) continue;
       if (countClauses.has(clauseAround(bare, m.index).start)) continue;
       zero('requests.new.total', m.index, 0.85);
     }
@@ -601,7 +650,9 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
         (c.unit === '个' && !/^(政府信息公开|依申请公开)?申请/.test(after))
       )
         continue;
-      if (c.unit === '项' && !/申请|依申/.test(near + after)) continue;
+      // 「1项予以公开」: an outcome of the requests the sentence counts.
+      const outcomeAfter = /^[^,;。]{0,8}(予以公开|部分公开|不予公开|不掌握|无法提供|不予处理)/.test(after);
+      if (c.unit === '项' && !/申请|依申/.test(near + after) && !outcomeAfter) continue;
 
       // Carry-over: 「上年结转N件」, 「结转上年度N件」, 「2023年结转132件」, 「去年转办42件」, 「N件结转下年度」,
       // 「结转2025年183件」, 「顺延到2022年度申请2件」.
@@ -639,7 +690,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
           ? 'requests.outcome.partial.total'
           : row && !/等/.test(label)
             ? `requests.outcome.${row}`
-            : /(不掌握|不属于本|非本(机关|部门|单位)|本机关不|信息不存在|不存在)(?![^,;。]*等)/.test(label) && otherOutcomes
+            : /(不掌握|不属于本|非本(机关|部门|单位)|本机关不|信息不存在|不存在)(?![^,;。]*等)/.test(`${own}${after.slice(0, 12)}`) &&
+                otherOutcomes
               ? 'requests.outcome.unable.not_held.total'
               : // 「无法提供等其他情况46件」 lumps groups together.
                 /(不予公开|无法提供|不予处理|其他处理)[^,;。]*等/.test(label)
@@ -658,6 +710,14 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
                           : null;
       if (outcome === 'combined') {
         used.add(c.start);
+        continue;
+      }
+      // 「因属于内部事务信息,不予公开2条」: the reason, in the clause before, names the row of the withheld group.
+      const reasons = OUTCOME_ROWS.filter(
+        ([pattern, key]) => key.startsWith('withheld.') && pattern.test(sentence.slice(previous?.end ?? 0, c.start)),
+      );
+      if (outcome === 'requests.outcome.withheld.sum' && reasons.length === 1 && reasons[0]) {
+        take(`requests.outcome.${reasons[0][1]}`, c, 0.6);
         continue;
       }
       if (outcome) {
@@ -793,6 +853,28 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
     }
     const noFees = /(无|没有|不涉及|未涉及|未收取)行政事业性收费/.exec(bare);
     if (noFees) zero('proactive.art20_8.admin_fees.amount_wan_yuan', noFees.index, 0.6);
+    // 「行政许可类处理决定数4条,…行政强制处理决定数0条」: section 二's decision cells restated in prose, whatever the unit.
+    const decisionCell = /(行政许可|行政处罚|行政强制|其他对外管理服务事项)类?的?(处理)?决定(数量?|件数|总数)(为)?$/;
+    for (const c of all) {
+      const cell = used.has(c.start) ? null : decisionCell.exec(bare.slice(Math.max(0, c.start - 24), c.start));
+      if (!cell?.[1]) continue;
+      const key =
+        cell[1] === '行政许可'
+          ? 'art20_5.licensing'
+          : cell[1] === '行政处罚'
+            ? 'art20_6.penalty'
+            : cell[1] === '行政强制'
+              ? 'art20_6.coercion'
+              : // Other services have a decisions column only in the 2019 form (reports for 2019 and 2020).
+                ctx.year !== null && ctx.year >= 2019 && ctx.year <= 2020
+                ? 'other_services'
+                : null;
+      if (key === null) {
+        used.add(c.start);
+        continue;
+      }
+      take(key === 'other_services' ? 'proactive2019.art20_5.other_services.decisions' : `proactive.${key}.decisions`, c, 0.7);
+    }
     for (const c of all) {
       // 「行政事业性收费0元」 restates section 二's fee cell (万元), not a disclosure fee.
       if (
@@ -988,6 +1070,10 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       // Items sent to another body's site (报送, 投递, 被采用) are not published by this one; 「分别发布500余条」
       // gives one number for several channels.
       if (/报送|上报|投递|采用|采纳|申请|分别/.test(segment)) continue;
+      // 「上级部门累计转发我省信息330条」: another body reposting this one's items.
+      if (/(转发|转载|采用|刊用)(了)?(我|本)(省|市|区|县|局|厅|委|单位)/.test(segment)) continue;
+      // 「媒体报道1123篇」: what outlets wrote about the body, not what it published (「借助媒体发布宣传报道」 is).
+      if (/(报道|用稿|刊用)/.test(segment) && !/发布|刊发|推送|投放|编发/.test(segment)) continue;
       // Reprints of other bodies' documents on a site (「转载国务院、省政府重要政策860条」) are not its own information;
       // a new-media account's reposts are what it publishes (「公众号发布转载信息225条」).
       if (/转载/.test(segment) && !/微信|微博|公众号|头条|抖音|视频号/.test(segment)) continue;
@@ -1000,9 +1086,14 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const verbAt = Math.max(-1, ...[...segment.matchAll(PROACTIVE_VERB)].map((m) => m.index));
       const own = channelMentions(segment).filter((m) => m.channel !== 'other' || verbAt < 0 || m.at < verbAt);
       const lead = own.length === 0 && channelMentions(span).length === 0 && !/\d/.test(text.slice(0, c.start)) ? leadIn : '';
-      const mentions = own.length > 0 ? own : channelMentions(lead === '' ? span : lead);
+      // Of earlier clauses, the nearest one that names a channel (「…通过网站等渠道进行了解读;微信公众号现有1.4万人关注,
+      // 发布文章450篇」: the account, not the site of the clause before).
+      // Only the clause just before the count's own is near enough; further back, all of them are read together.
+      const clauses = span.split(/(?<=[,;:])/);
+      const nearest = clauses.slice(-2).findLast((piece) => channelMentions(piece).length > 0) ?? span;
+      const mentions = own.length > 0 ? own : channelMentions(lead === '' ? nearest : lead);
       // Words spreading the count over channels count only where the channels were read from.
-      const spreadText = own.length > 0 ? segment : lead === '' ? span : lead;
+      const spreadText = own.length > 0 ? segment : lead === '' ? nearest : lead;
       const verbs = [...inClause.matchAll(PROACTIVE_VERB)];
       if (verbs.length === 0 && channelMentions(segment).length === 0) continue;
       // What is counted: the words after the last verb or channel.
@@ -1016,6 +1107,8 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       const object = inClause
         .slice(from)
         .replace(/·/g, '')
+        // 「发布信息256期共1120条」: the issues are how the items came out, not what is counted.
+        .replace(/\d+(期|批次|批)(共|共计|合计)?/g, '')
         .replace(account ? /^“[^”]{1,20}”/ : /^$/, '');
       const head = object.slice(object.lastIndexOf('等') + 1);
       if (
@@ -1050,7 +1143,11 @@ export function readNarrative(lines: readonly string[], ctx: NarrativeContext, o
       // Later counts that continue this one's list (「会议信息1条、常务会议文字信息37条」) make it a category; a
       // breakdown after 其中 does not.
       const breakdown = text.indexOf('其中', c.end);
-      const siblings = open.filter((o) => o.start > c.start && !o.aside && (breakdown < 0 || o.start < breakdown) && listItem(o));
+      // Counts of documents after it (「…7494条,制发的规范性文件数2件,废止件数3件」) are not items of its list.
+      const documentCount = (o: Count) => /规范性文件|规章|废止|现行有效/.test(segments.get(o.start) ?? '');
+      const siblings = open.filter(
+        (o) => o.start > c.start && !o.aside && (breakdown < 0 || o.start < breakdown) && listItem(o) && !documentCount(o),
+      );
       const marked = /共|总计|合计|全年|各类|各项|所有|全部|累计|总数|年内|本年|一年来/.test(span);
       const confidence = 0.75;
       if (c.value === 0 && (specific.length >= 2 || (specific.length === 1 && spread))) {
