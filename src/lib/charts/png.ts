@@ -10,14 +10,19 @@
  * Even so, a national build draws tens of thousands of charts, and most of them do not change between builds.
  * Each PNG is kept in node_modules/.cache/chart-png under a hash of its SVG and the renderer's settings, so a
  * rebuild after adding a few reports only rasterises the charts that changed.
+ *
+ * Rasterising and PNG encoding run in worker threads, one per core: resvg encodes on the calling thread, which
+ * in a site build is the one thread that renders every page, so a build from cold spent a quarter of each chart
+ * on the page-rendering thread and left the second core mostly idle.
  */
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderAsync } from '@resvg/resvg-js';
+import { Worker } from 'node:worker_threads';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import subsetFont from 'subset-font';
 
 const FONT_FILE = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
@@ -96,12 +101,11 @@ export async function renderPng(svg: string, expected = ''): Promise<Buffer> {
     // Not rendered before: rasterise below.
   }
   const fontFile = await fontFor(new Set([...svgCharacters(svg), ...expected]));
-  const image = await renderAsync(svg, {
+  const png = await rasterise(svg, {
     fitTo: { mode: 'zoom', value: PNG_ZOOM },
     background: '#ffffff',
     font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
   });
-  const png = image.asPng();
   // Write then rename, so a build that is interrupted never leaves a half-written PNG in the cache.
   await mkdir(CACHE_DIR, { recursive: true });
   // One partial file per render: two pages can draw the very same chart at once (two agencies of the same
@@ -110,4 +114,72 @@ export async function renderPng(svg: string, expected = ''): Promise<Buffer> {
   await writeFile(partial, png);
   await rename(partial, cached);
   return png;
+}
+
+/**
+ * The worker's script, CommonJS evaluated in place (not a file of its own, so bundling the site build's modules
+ * cannot lose it): it rasterises and encodes each SVG it is sent and answers with the PNG's bytes.
+ */
+const WORKER_SCRIPT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { Resvg } = require(workerData.resvg);
+parentPort.on('message', ({ id, svg, options }) => {
+  try {
+    // resvg's buffer lives outside the JavaScript heap and cannot be moved: a copy of it can.
+    const png = new Uint8Array(new Resvg(svg, options).render().asPng());
+    parentPort.postMessage({ id, png }, [png.buffer]);
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error && error.message ? error.message : error) });
+  }
+});
+`;
+
+interface Job {
+  resolve: (png: Buffer) => void;
+  reject: (error: Error) => void;
+}
+
+let workers: { worker: Worker; busy: number }[] | undefined;
+const jobs = new Map<number, Job>();
+let jobCount = 0;
+
+function pool(): { worker: Worker; busy: number }[] {
+  if (workers) return workers;
+  const resvg = createRequire(import.meta.url).resolve('@resvg/resvg-js');
+  workers = Array.from({ length: Math.max(1, availableParallelism()) }, () => {
+    const worker = new Worker(WORKER_SCRIPT, { eval: true, workerData: { resvg } });
+    const slot = { worker, busy: 0 };
+    worker.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
+      const job = jobs.get(id);
+      jobs.delete(id);
+      slot.busy--;
+      if (slot.busy === 0) worker.unref();
+      if (!job) return;
+      if (png) job.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+      else job.reject(new Error(`chart PNG: ${error ?? 'the renderer gave no image'}`));
+    });
+    worker.on('error', (error) => {
+      for (const [id, job] of jobs) {
+        jobs.delete(id);
+        job.reject(error);
+      }
+    });
+    // An idle worker does not keep the process alive; a busy one does, until its answer arrives.
+    worker.unref();
+    return slot;
+  });
+  return workers;
+}
+
+/** Rasterise and encode on the least busy worker thread. */
+function rasterise(svg: string, options: ResvgRenderOptions): Promise<Buffer> {
+  const slots = pool();
+  const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
+  const id = ++jobCount;
+  return new Promise<Buffer>((resolve, reject) => {
+    jobs.set(id, { resolve, reject });
+    if (slot.busy === 0) slot.worker.ref();
+    slot.busy++;
+    slot.worker.postMessage({ id, svg, options });
+  });
 }
